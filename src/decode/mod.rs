@@ -1,0 +1,112 @@
+//! Decoding bytes into text: UTF-8 (with or without BOM) and the legacy
+//! Vietnamese encodings, with detection of which one a byte string is in.
+
+use std::borrow::Cow;
+
+use crate::error::{Error, ErrorKind};
+use crate::model::Warning;
+use crate::normalize::OffsetMap;
+
+/// A character encoding chidao can decode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Encoding {
+    /// UTF-8 (a leading BOM is skipped).
+    Utf8,
+    /// TCVN 5712:1993 (TCVN3, ABC), the `.VnTime` fonts.
+    Tcvn3,
+    /// VNI-Windows.
+    Vni,
+    /// VIQR, the ASCII mnemonic convention (`Vie^.t Nam`).
+    Viqr,
+    /// Windows-1258, with combining tone marks.
+    Cp1258,
+    /// VISCII.
+    Viscii,
+}
+
+impl Encoding {
+    /// The name recorded in `meta.encoding` and accepted by [`Encoding::from_name`].
+    ///
+    /// ```
+    /// assert_eq!(chidao::Encoding::Tcvn3.name(), "tcvn3");
+    /// ```
+    pub const fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Tcvn3 => "tcvn3",
+            Encoding::Vni => "vni",
+            Encoding::Viqr => "viqr",
+            Encoding::Cp1258 => "cp1258",
+            Encoding::Viscii => "viscii",
+        }
+    }
+
+    /// The encoding with this name (case-insensitive; `utf8`, `abc`, `windows-1258` are accepted too).
+    ///
+    /// ```
+    /// use chidao::Encoding;
+    /// assert_eq!(Encoding::from_name("UTF8"), Some(Encoding::Utf8));
+    /// assert_eq!(Encoding::from_name("latin-9"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Encoding> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "utf-8" | "utf8" => Encoding::Utf8,
+            "tcvn3" | "tcvn" | "abc" | "tcvn5712" => Encoding::Tcvn3,
+            "vni" | "vni-windows" => Encoding::Vni,
+            "viqr" => Encoding::Viqr,
+            "cp1258" | "windows-1258" => Encoding::Cp1258,
+            "viscii" => Encoding::Viscii,
+            _ => return None,
+        })
+    }
+}
+
+/// Text decoded from bytes.
+#[derive(Debug)]
+pub(crate) struct Decoded<'a> {
+    /// The decoded text.
+    pub text: Cow<'a, str>,
+    /// Offsets in `text` to byte offsets in the input.
+    pub map: OffsetMap,
+    /// The encoding used.
+    pub encoding: Encoding,
+    /// Replaced bytes and guesses.
+    pub warnings: Vec<Warning>,
+}
+
+/// Decode `bytes` in `encoding` (detected when `None`).
+pub(crate) fn decode(bytes: &[u8], encoding: Option<Encoding>, strict: bool) -> Result<Decoded<'_>, Error> {
+    let encoding = encoding.unwrap_or(Encoding::Utf8);
+    if encoding != Encoding::Utf8 {
+        return Err(Error::new(ErrorKind::Undecodable {
+            encoding: encoding.name().to_string(),
+            reason: "this encoding is not supported yet".to_string(),
+        }));
+    }
+    let (body, skip) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (rest, 3),
+        None => (bytes, 0),
+    };
+    let mut map = OffsetMap::identity();
+    if skip > 0 {
+        map.push(0, skip);
+    }
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), map, encoding, warnings: Vec::new() }),
+        Err(e) if strict => Err(Error::new(ErrorKind::InvalidUtf8 { offset: skip + e.valid_up_to() })),
+        Err(e) => {
+            let text = String::from_utf8_lossy(body).into_owned();
+            let warnings = vec![Warning {
+                code: "replaced_bytes",
+                message: format!(
+                    "invalid UTF-8 from byte offset {} replaced with U+FFFD",
+                    skip + e.valid_up_to()
+                ),
+                line: None,
+            }];
+            // Replacement characters change lengths; spans past the first one are approximate.
+            Ok(Decoded { text: Cow::Owned(text), map, encoding, warnings })
+        }
+    }
+}

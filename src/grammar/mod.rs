@@ -1,0 +1,1 @@
+//! Private nom grammars: markers and header lines. nom types never leave this module.
