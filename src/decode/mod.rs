@@ -7,6 +7,13 @@ use crate::error::{Error, ErrorKind};
 use crate::model::Warning;
 use crate::normalize::OffsetMap;
 
+mod detect;
+mod legacy;
+mod tables;
+
+pub use detect::{detect, Detection};
+pub use legacy::encode;
+
 /// A character encoding chidao can decode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -75,14 +82,76 @@ pub(crate) struct Decoded<'a> {
     pub warnings: Vec<Warning>,
 }
 
+/// Decode `bytes` to a string in `encoding`, or in the detected encoding when `None`.
+///
+/// Undecodable bytes become U+FFFD. This is the convenience form of what
+/// `Parser::parse_bytes` does internally (without the offset map).
+///
+/// ```
+/// use chidao::{decode::decode_to_string, Encoding};
+/// // "Việt" in TCVN3 (ABC): ê with dot below is 0xD6.
+/// assert_eq!(decode_to_string(b"Vi\xD6t", Some(Encoding::Tcvn3)), "Việt");
+/// assert_eq!(decode_to_string("Việt".as_bytes(), None), "Việt");
+/// ```
+pub fn decode_to_string(bytes: &[u8], encoding: Option<Encoding>) -> String {
+    match decode(bytes, encoding, false) {
+        Ok(d) => d.text.into_owned(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
 /// Decode `bytes` in `encoding` (detected when `None`).
-pub(crate) fn decode(bytes: &[u8], encoding: Option<Encoding>, strict: bool) -> Result<Decoded<'_>, Error> {
-    let encoding = encoding.unwrap_or(Encoding::Utf8);
+pub(crate) fn decode(
+    bytes: &[u8],
+    encoding: Option<Encoding>,
+    strict: bool,
+) -> Result<Decoded<'_>, Error> {
+    let mut warnings = Vec::new();
+    let encoding = match encoding {
+        Some(e) => e,
+        None => {
+            let d = detect(bytes);
+            if d.encoding != Encoding::Utf8 {
+                warnings.push(Warning {
+                    code: "encoding_detected",
+                    message: format!(
+                        "input decoded as {} (detected, confidence {:.2})",
+                        d.encoding.name(),
+                        d.confidence
+                    ),
+                    line: None,
+                });
+            }
+            d.encoding
+        }
+    };
     if encoding != Encoding::Utf8 {
-        return Err(Error::new(ErrorKind::Undecodable {
-            encoding: encoding.name().to_string(),
-            reason: "this encoding is not supported yet".to_string(),
-        }));
+        let (text, map, replaced) = legacy::decode(bytes, encoding);
+        if let Some(offset) = replaced {
+            if strict {
+                return Err(Error::new(ErrorKind::Undecodable {
+                    encoding: encoding.name().to_string(),
+                    reason: format!(
+                        "byte 0x{:02X} at offset {offset} is not defined",
+                        bytes.get(offset).copied().unwrap_or(0)
+                    ),
+                }));
+            }
+            warnings.push(Warning {
+                code: "replaced_bytes",
+                message: format!(
+                    "undefined {} byte(s) from offset {offset} replaced with U+FFFD",
+                    encoding.name()
+                ),
+                line: None,
+            });
+        }
+        return Ok(Decoded {
+            text: Cow::Owned(text),
+            map,
+            encoding,
+            warnings,
+        });
     }
     let (body, skip) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (rest, 3),
@@ -93,20 +162,54 @@ pub(crate) fn decode(bytes: &[u8], encoding: Option<Encoding>, strict: bool) -> 
         map.push(0, skip);
     }
     match std::str::from_utf8(body) {
-        Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), map, encoding, warnings: Vec::new() }),
-        Err(e) if strict => Err(Error::new(ErrorKind::InvalidUtf8 { offset: skip + e.valid_up_to() })),
+        Ok(text) => Ok(Decoded {
+            text: Cow::Borrowed(text),
+            map,
+            encoding,
+            warnings,
+        }),
+        Err(e) if strict => Err(Error::new(ErrorKind::InvalidUtf8 {
+            offset: skip + e.valid_up_to(),
+        })),
         Err(e) => {
-            let text = String::from_utf8_lossy(body).into_owned();
-            let warnings = vec![Warning {
+            let (text, map) = lossy_utf8(body, skip);
+            warnings.push(Warning {
                 code: "replaced_bytes",
                 message: format!(
                     "invalid UTF-8 from byte offset {} replaced with U+FFFD",
                     skip + e.valid_up_to()
                 ),
                 line: None,
-            }];
-            // Replacement characters change lengths; spans past the first one are approximate.
-            Ok(Decoded { text: Cow::Owned(text), map, encoding, warnings })
+            });
+            Ok(Decoded {
+                text: Cow::Owned(text),
+                map,
+                encoding,
+                warnings,
+            })
         }
     }
+}
+
+/// Lossy UTF-8 decoding that keeps an exact offset map (each invalid sequence
+/// becomes one U+FFFD anchored at its bytes).
+fn lossy_utf8(body: &[u8], skip: usize) -> (String, OffsetMap) {
+    let mut text = String::with_capacity(body.len() + 8);
+    let mut map = OffsetMap::identity();
+    map.push(0, skip);
+    let mut src = skip;
+    for chunk in body.utf8_chunks() {
+        let valid = chunk.valid();
+        map.push(text.len(), src);
+        text.push_str(valid);
+        let bad = chunk.invalid();
+        if !bad.is_empty() {
+            let bsrc = src + valid.len();
+            map.push(text.len(), bsrc);
+            text.push('\u{FFFD}');
+            map.push(text.len(), bsrc + bad.len());
+        }
+        src += valid.len() + bad.len();
+    }
+    (text, map)
 }

@@ -1,0 +1,202 @@
+//! Detection of the encoding of a byte string.
+
+use super::{legacy, Encoding};
+
+/// The result of [`detect`]: the encoding and how sure the guess is (0 to 1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Detection {
+    /// The most likely encoding.
+    pub encoding: Encoding,
+    /// How sure the guess is, from 0 (a default) to 1 (certain).
+    pub confidence: f32,
+}
+
+/// How many bytes detection looks at.
+const SAMPLE: usize = 64 * 1024;
+
+/// Guess the encoding of `bytes`.
+///
+/// Valid UTF-8 that is not pure ASCII is always UTF-8 (NFD included). Text
+/// whose letters are all ASCII is UTF-8 unless it reads as VIQR (many words that become valid
+/// Vietnamese syllables only with VIQR marks). Otherwise each legacy decoding
+/// of a sample is scored by the share of its non-ASCII words that are valid
+/// Vietnamese syllables (initial, vowel nucleus, final, at most one tone).
+///
+/// ```
+/// use chidao::{decode::detect, Encoding};
+/// assert_eq!(detect("Ủy ban nhân dân".as_bytes()).encoding, Encoding::Utf8);
+/// assert_eq!(detect(b"Plain ASCII, nothing else.").encoding, Encoding::Utf8);
+/// // "Việt Nam, Ủy ban nhân dân" in VNI-Windows:
+/// assert_eq!(detect(b"Vie\xE4t Nam, U\xDBy ban nha\xE2n da\xE2n").encoding, Encoding::Vni);
+/// assert_eq!(detect(b"Vie^.t Nam, U?y ban nha^n da^n to^?ng ho+.p").encoding, Encoding::Viqr);
+/// ```
+pub fn detect(bytes: &[u8]) -> Detection {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Detection {
+            encoding: Encoding::Utf8,
+            confidence: 1.0,
+        };
+    }
+    let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
+    let utf8 = match std::str::from_utf8(sample) {
+        Ok(_) => true,
+        // A sample cut inside a character is still UTF-8.
+        Err(e) => e.error_len().is_none() && sample.len() < bytes.len(),
+    };
+    if utf8 {
+        // Any non-ASCII letter or mark means real UTF-8 text; VIQR may
+        // still carry UTF-8 punctuation (quotes, dashes).
+        let text = String::from_utf8_lossy(sample);
+        if text
+            .chars()
+            .any(|c| !c.is_ascii() && (c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)))
+        {
+            return Detection {
+                encoding: Encoding::Utf8,
+                confidence: 1.0,
+            };
+        }
+        let (good, bad, words) = score(sample, Encoding::Viqr);
+        if good >= 3 && good * 10 >= words && good > 3 * bad {
+            let confidence = (good as f32 / (good + bad) as f32).min(0.95);
+            return Detection {
+                encoding: Encoding::Viqr,
+                confidence,
+            };
+        }
+        return Detection {
+            encoding: Encoding::Utf8,
+            confidence: 1.0,
+        };
+    }
+    let mut best = (Encoding::Utf8, 0.0f32);
+    for enc in [
+        Encoding::Tcvn3,
+        Encoding::Vni,
+        Encoding::Cp1258,
+        Encoding::Viscii,
+    ] {
+        let (good, bad, _) = score(sample, enc);
+        if good == 0 {
+            continue;
+        }
+        let s = (good as f32 - 2.0 * bad as f32) / (good + bad) as f32;
+        if s > best.1 {
+            best = (enc, s);
+        }
+    }
+    if best.1 <= 0.2 {
+        return Detection {
+            encoding: Encoding::Utf8,
+            confidence: 0.1,
+        };
+    }
+    Detection {
+        encoding: best.0,
+        confidence: best.1.min(1.0),
+    }
+}
+
+/// Decode `sample` as `enc` and count its non-ASCII words that are (good) and
+/// are not (bad) Vietnamese syllables, and all words.
+fn score(sample: &[u8], enc: Encoding) -> (usize, usize, usize) {
+    let (text, _, _) = legacy::decode(sample, enc);
+    let (mut good, mut bad, mut words) = (0, 0, 0);
+    let mut start = None;
+    let mut junk = 0;
+    let mut check = |w: &str| {
+        words += 1;
+        if w.is_ascii() {
+            return;
+        }
+        if is_syllable(w) {
+            good += 1;
+        } else {
+            bad += 1;
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c);
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                check(text.get(s..i).unwrap_or(""));
+                start = None;
+            }
+            _ => {}
+        }
+        if c == '\u{FFFD}' || (c.is_control() && !c.is_ascii_whitespace()) {
+            junk += 1;
+        }
+    }
+    if let Some(s) = start {
+        check(text.get(s..).unwrap_or(""));
+    }
+    (good, bad + junk, words)
+}
+
+const INITIALS: [&str; 27] = [
+    "ngh", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "ch", "b", "c", "d", "g", "h",
+    "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+];
+const FINALS: [&str; 9] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
+const NUCLEI: [&str; 41] = [
+    "a", "ai", "ao", "au", "ay", "e", "eo", "eu", "i", "ia", "iu", "ie", "ieu", "o", "oa", "oai",
+    "oao", "oay", "oe", "oeo", "oi", "oo", "u", "ua", "uai", "uay", "ue", "ui", "uo", "uoi", "uou",
+    "uu", "uy", "uya", "uye", "uyu", "y", "ye", "yeu", "uyeu", "ueu",
+];
+
+/// Whether `word` is one Vietnamese syllable: at most one tone, an initial, a
+/// vowel nucleus and a final from the Vietnamese inventories.
+pub(crate) fn is_syllable(word: &str) -> bool {
+    let mut tones = 0;
+    let mut folded = [0u8; 12];
+    let mut n = 0;
+    for c in word.chars() {
+        let mut ok = true;
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if legacy::is_tone(d) {
+                tones += 1;
+            } else if matches!(d, '\u{302}' | '\u{306}' | '\u{31B}') {
+            } else if d == 'đ' || d == 'Đ' {
+                push(&mut folded, &mut n, b'd', &mut ok);
+            } else if d.is_ascii_alphabetic() {
+                push(&mut folded, &mut n, d.to_ascii_lowercase() as u8, &mut ok);
+            } else {
+                ok = false;
+            }
+        });
+        if !ok {
+            return false;
+        }
+    }
+    if tones > 1 || n == 0 {
+        return false;
+    }
+    let w = folded.get(..n).unwrap_or(&[]);
+    let Ok(w) = std::str::from_utf8(w) else {
+        return false;
+    };
+    INITIALS.iter().any(|i| {
+        let Some(rest) = w.strip_prefix(i) else {
+            return false;
+        };
+        if rest.is_empty() {
+            return *i == "gi";
+        }
+        FINALS.iter().any(|f| {
+            rest.strip_suffix(f)
+                .is_some_and(|nuc| NUCLEI.contains(&nuc) || (*i == "gi" && nuc.is_empty()))
+        })
+    })
+}
+
+fn push(buf: &mut [u8; 12], n: &mut usize, b: u8, ok: &mut bool) {
+    match buf.get_mut(*n) {
+        Some(slot) => {
+            *slot = b;
+            *n += 1;
+        }
+        None => *ok = false,
+    }
+}

@@ -1,0 +1,624 @@
+//! Decoders and encoders for the legacy Vietnamese encodings.
+//!
+//! Every decoder is a single pass over the bytes that builds the text and an
+//! [`OffsetMap`] from text offsets to byte offsets. The two-byte encodings
+//! (VNI, VIQR) compose a base letter with the modifier bytes that follow it,
+//! longest sequence first.
+
+use unicode_normalization::char::{compose, decompose_canonical};
+
+use super::tables::{CP1258_HIGH, TCVN3_HIGH, VISCII_HIGH, VISCII_LOW};
+use super::Encoding;
+use crate::normalize::OffsetMap;
+
+const GRAVE: char = '\u{300}';
+const ACUTE: char = '\u{301}';
+const CIRC: char = '\u{302}';
+const TILDE: char = '\u{303}';
+const BREVE: char = '\u{306}';
+const HOOK: char = '\u{309}';
+const HORN: char = '\u{31B}';
+const DOT: char = '\u{323}';
+
+/// Whether `m` is one of the five Vietnamese tone marks.
+pub(crate) fn is_tone(m: char) -> bool {
+    matches!(m, GRAVE | ACUTE | TILDE | HOOK | DOT)
+}
+
+/// Whether `c` already carries a tone mark.
+fn has_tone(c: char) -> bool {
+    let mut t = false;
+    decompose_canonical(c, |d| t |= is_tone(d));
+    t
+}
+
+/// The base vowel of `c` without any marks (lower-cased), if it is a vowel.
+fn vowel_base(c: char) -> Option<char> {
+    let mut base = None;
+    decompose_canonical(c, |d| {
+        if base.is_none() {
+            base = Some(d.to_ascii_lowercase());
+        }
+    });
+    base.filter(|b| matches!(b, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+}
+
+/// `c` with `marks` added, if the result is one precomposed character.
+fn add_marks(c: char, marks: &[char]) -> Option<char> {
+    use unicode_normalization::char::canonical_combining_class as ccc;
+    let mut parts = ['\0'; 6];
+    let mut n = 0;
+    decompose_canonical(c, |d| {
+        if let Some(slot) = parts.get_mut(n) {
+            *slot = d;
+            n += 1;
+        }
+    });
+    for &m in marks {
+        if let Some(slot) = parts.get_mut(n) {
+            *slot = m;
+            n += 1;
+        }
+    }
+    let parts = parts.get_mut(..n)?;
+    let (first, rest) = parts.split_first_mut()?;
+    rest.sort_by_key(|&m| ccc(m));
+    let mut out = *first;
+    for &m in rest.iter() {
+        out = compose(out, m)?;
+    }
+    Some(out)
+}
+
+/// Builds text and its offset map one output character at a time.
+struct Out {
+    text: String,
+    map: OffsetMap,
+    /// A character not yet written (modifiers may still follow): (char, src start, src end).
+    pending: Option<(char, usize, usize)>,
+    replaced: Option<usize>,
+}
+
+impl Out {
+    fn new(cap: usize) -> Out {
+        Out {
+            text: String::with_capacity(cap + cap / 4),
+            map: OffsetMap::identity(),
+            pending: None,
+            replaced: None,
+        }
+    }
+    fn emit(&mut self, c: char, start: usize, end: usize) {
+        if c == '\u{FFFD}' && self.replaced.is_none() {
+            self.replaced = Some(start);
+        }
+        if c.is_ascii() && end == start + 1 {
+            self.text.push(c);
+            return;
+        }
+        self.map.push(self.text.len(), start);
+        self.text.push(c);
+        self.map.push(self.text.len(), end);
+    }
+    fn flush(&mut self) {
+        if let Some((c, s, e)) = self.pending.take() {
+            self.emit(c, s, e);
+        }
+    }
+    fn finish(mut self, len: usize) -> (String, OffsetMap, Option<usize>) {
+        self.flush();
+        if !self.map.is_identity() {
+            self.map.push(self.text.len(), len);
+        }
+        (self.text, self.map, self.replaced)
+    }
+}
+
+/// Decode `bytes` from a legacy `encoding`. Returns the text, the map to byte
+/// offsets, and the offset of the first byte replaced with U+FFFD, if any.
+/// Windows-1258 output keeps its combining marks (the normalizer composes them).
+pub(crate) fn decode(bytes: &[u8], encoding: Encoding) -> (String, OffsetMap, Option<usize>) {
+    match encoding {
+        Encoding::Tcvn3 => {
+            let (mut text, map, r) = single_byte(bytes, &TCVN3_HIGH, &[]);
+            restore_capitals(&mut text);
+            (text, map, r)
+        }
+        Encoding::Cp1258 => single_byte(bytes, &CP1258_HIGH, &[]),
+        Encoding::Viscii => single_byte(bytes, &VISCII_HIGH, &VISCII_LOW),
+        Encoding::Vni => vni(bytes),
+        Encoding::Viqr => viqr(bytes),
+        Encoding::Utf8 => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            (text, OffsetMap::identity(), None)
+        }
+    }
+}
+
+fn single_byte(
+    bytes: &[u8],
+    high: &[char; 128],
+    low: &[(u8, char)],
+) -> (String, OffsetMap, Option<usize>) {
+    let mut out = Out::new(bytes.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = if b < 0x80 {
+            low.iter()
+                .find(|&&(x, _)| x == b)
+                .map_or(b as char, |&(_, c)| c)
+        } else {
+            high.get(usize::from(b - 0x80))
+                .copied()
+                .unwrap_or('\u{FFFD}')
+        };
+        out.emit(c, i, i + 1);
+    }
+    out.finish(bytes.len())
+}
+
+/// Is `c` a lower-case letter TCVN3 could have written as a capital (it has
+/// capital codes only for ASCII letters and `ă â ê ô ơ ư đ`)?
+fn tcvn3_has_capital(c: char) -> bool {
+    c.is_ascii_lowercase() || matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư' | 'đ')
+}
+
+/// TCVN3 has no codes for toned capitals: upper-case fonts (`.VnTimeH`) draw
+/// the lower-case codes as capitals. Restore them where the text shows it was
+/// capitals: a word with two or more capitals and no lower-case letter that
+/// had a capital code (`THủ` -> `THỦ`), and every such word in a line of
+/// mostly such words (`Về Hệ THốNG` -> `VỀ HỆ THỐNG`). What is lost: a toned
+/// capital that starts an otherwise lower-case word (`Ủy ban` arrives as
+/// `ủy ban`), and all-caps one-letter words outside capitalized lines.
+fn restore_capitals(text: &mut String) {
+    if text.is_ascii() {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        // (start, end, uppercase count, has capable lower, has toned lower)
+        let mut words: Vec<(usize, usize, usize, bool, bool)> = Vec::new();
+        let mut cur: Option<(usize, usize, usize, bool, bool)> = None;
+        for (i, c) in line.char_indices() {
+            if c.is_alphabetic() {
+                let w = cur.get_or_insert((i, i, 0, false, false));
+                w.1 = i + c.len_utf8();
+                if c.is_uppercase() {
+                    w.2 += 1;
+                } else if tcvn3_has_capital(c) {
+                    w.3 = true;
+                } else if c.is_lowercase() {
+                    w.4 = true;
+                }
+            } else if let Some(w) = cur.take() {
+                words.push(w);
+            }
+        }
+        if let Some(w) = cur.take() {
+            words.push(w);
+        }
+        let caps = words
+            .iter()
+            .filter(|w| !w.3 && w.2 >= 1 && (w.2 >= 2 || w.4))
+            .count();
+        let lower = words.iter().filter(|w| w.3).count();
+        let line_caps = caps >= 2 && caps > lower;
+        let mut last = 0;
+        for &(s, e, up, capable, toned) in &words {
+            if !(toned && !capable && up >= 1 && (up >= 2 || line_caps)) {
+                continue;
+            }
+            out.push_str(line.get(last..s).unwrap_or(""));
+            for c in line.get(s..e).unwrap_or("").chars() {
+                let mut u = c.to_uppercase();
+                match (u.next(), u.next()) {
+                    (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
+                    _ => out.push(c),
+                }
+            }
+            last = e;
+        }
+        out.push_str(line.get(last..).unwrap_or(""));
+    }
+    if out.len() == text.len() {
+        *text = out;
+    }
+}
+
+/// The Windows-1252 character of a byte 0x80-0xFF (Latin-1 above 0x9F).
+fn cp1252(b: u8) -> char {
+    const C1: [char; 32] = [
+        '€', '\u{FFFD}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{FFFD}', 'Ž',
+        '\u{FFFD}', '\u{FFFD}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
+        '\u{FFFD}', 'ž', 'Ÿ',
+    ];
+    if (0x80..0xA0).contains(&b) {
+        C1.get(usize::from(b - 0x80)).copied().unwrap_or('\u{FFFD}')
+    } else {
+        char::from(b)
+    }
+}
+
+/// VNI-Windows modifier bytes (lower-case form; the capital form is 0x20 less):
+/// the marks they add to the preceding vowel.
+fn vni_modifier(b: u8) -> Option<&'static [char]> {
+    let lower = if (0xC0..0xE0).contains(&b) {
+        b + 0x20
+    } else {
+        b
+    };
+    Some(match lower {
+        0xF9 => &[ACUTE],
+        0xF8 => &[GRAVE],
+        0xFB => &[HOOK],
+        0xF5 => &[TILDE],
+        0xEF => &[DOT],
+        0xE2 => &[CIRC],
+        0xEA => &[BREVE],
+        0xE1 => &[CIRC, ACUTE],
+        0xE0 => &[CIRC, GRAVE],
+        0xE5 => &[CIRC, HOOK],
+        0xE3 => &[CIRC, TILDE],
+        0xE4 => &[CIRC, DOT],
+        0xE9 => &[BREVE, ACUTE],
+        0xE8 => &[BREVE, GRAVE],
+        0xFA => &[BREVE, HOOK],
+        0xFC => &[BREVE, TILDE],
+        0xEB => &[BREVE, DOT],
+        _ => return None,
+    })
+}
+
+/// VNI-Windows single-byte letters.
+fn vni_letter(b: u8) -> Option<char> {
+    Some(match b {
+        0xF4 => 'ơ',
+        0xD4 => 'Ơ',
+        0xF6 => 'ư',
+        0xD6 => 'Ư',
+        0xF1 => 'đ',
+        0xD1 => 'Đ',
+        0xED => 'í',
+        0xEC => 'ì',
+        0xE6 => 'ỉ',
+        0xF3 => 'ĩ',
+        0xF2 => 'ị',
+        0xCD => 'Í',
+        0xCC => 'Ì',
+        0xC6 => 'Ỉ',
+        0xD3 => 'Ĩ',
+        0xD2 => 'Ị',
+        0xEE => 'ỵ',
+        0xCE => 'Ỵ',
+        _ => return None,
+    })
+}
+
+fn vni(bytes: &[u8]) -> (String, OffsetMap, Option<usize>) {
+    let mut out = Out::new(bytes.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x80 {
+            if let (Some((c, s, _)), Some(marks)) = (out.pending, vni_modifier(b)) {
+                if vowel_base(c).is_some() && !has_tone(c) {
+                    if let Some(n) = add_marks(c, marks) {
+                        out.pending = Some((n, s, i + 1));
+                        continue;
+                    }
+                }
+            }
+        }
+        out.flush();
+        let c = if b < 0x80 {
+            char::from(b)
+        } else {
+            vni_letter(b).unwrap_or_else(|| cp1252(b))
+        };
+        out.pending = Some((c, i, i + 1));
+    }
+    out.finish(bytes.len())
+}
+
+fn viqr_marks(b: u8) -> Option<char> {
+    Some(match b {
+        b'^' => CIRC,
+        b'(' => BREVE,
+        b'+' => HORN,
+        b'\'' => ACUTE,
+        b'`' => GRAVE,
+        b'?' => HOOK,
+        b'~' => TILDE,
+        b'.' => DOT,
+        _ => return None,
+    })
+}
+
+/// Is an unescaped `.` or `?` after a vowel a tone mark? VIQR writers escape
+/// punctuation after a vowel (`\\.`), so it is, except a `.` that ends a Roman
+/// numeral (`I. VỀ ...` stays a heading).
+fn viqr_final_is_tone(bytes: &[u8], i: usize, word_start: usize) -> bool {
+    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+    let word = bytes.get(word_start..i).unwrap_or(&[]);
+    let roman = !word.is_empty() && word.iter().all(|b| b"IVXLCDM".contains(b));
+    !(bytes.get(i) == Some(&b'.') && roman && !next.is_ascii_alphabetic())
+}
+
+fn viqr(bytes: &[u8]) -> (String, OffsetMap, Option<usize>) {
+    let mut out = Out::new(bytes.len());
+    let mut word_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(0);
+        if !b.is_ascii_alphabetic() && viqr_marks(b).is_none() {
+            word_start = i + 1;
+        }
+        if b == b'\\' {
+            if let Some(&n) = bytes.get(i + 1) {
+                if viqr_marks(n).is_some() || n == b'd' || n == b'D' || n == b'\\' {
+                    out.flush();
+                    out.emit(char::from(n), i, i + 2);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        if b >= 0x80 {
+            // VIQR is ASCII; keep any UTF-8 in it.
+            out.flush();
+            let rest = bytes.get(i..).unwrap_or(&[]);
+            let len = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
+            let c = rest
+                .get(..len)
+                .and_then(|s| std::str::from_utf8(s).ok())
+                .and_then(|s| s.chars().next())
+                .unwrap_or('\u{FFFD}');
+            let len = if c == '\u{FFFD}' { 1 } else { len };
+            out.emit(c, i, i + len);
+            i += len;
+            continue;
+        }
+        if let Some((c, s, _)) = out.pending {
+            if (b == b'd' || b == b'D') && (c == 'd' || c == 'D') {
+                let n = if c == 'D' { 'Đ' } else { 'đ' };
+                out.pending = Some((n, s, i + 1));
+                i += 1;
+                continue;
+            }
+            if let Some(m) = viqr_marks(b) {
+                let ok = vowel_base(c).is_some()
+                    && (!is_tone(m) || !has_tone(c))
+                    && (!(b == b'.' || b == b'?') || viqr_final_is_tone(bytes, i, word_start));
+                if ok {
+                    if let Some(n) = add_marks(c, &[m]) {
+                        out.pending = Some((n, s, i + 1));
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        out.flush();
+        out.pending = Some((char::from(b), i, i + 1));
+        i += 1;
+    }
+    out.finish(bytes.len())
+}
+
+/// Encode `text` in a legacy `encoding` (or UTF-8), the inverse of decoding.
+///
+/// Characters the encoding cannot hold become `?`. TCVN3 writes toned capitals
+/// with their lower-case codes (the `.VnTimeH` convention); VIQR escapes a
+/// literal mark character after a vowel with `\`.
+///
+/// ```
+/// use chidao::{decode::{decode_to_string, encode}, Encoding};
+/// let bytes = encode("Thủ tướng", Encoding::Vni);
+/// assert_eq!(bytes, b"Thu\xFB t\xF6\xF4\xF9ng");
+/// assert_eq!(decode_to_string(&bytes, Some(Encoding::Vni)), "Thủ tướng");
+/// assert_eq!(encode("Việt", Encoding::Viqr), b"Vie^.t");
+/// ```
+pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
+    let text = crate::normalize::nfc(text);
+    let mut out = Vec::with_capacity(text.len() + text.len() / 2);
+    for c in text.chars() {
+        match encoding {
+            Encoding::Utf8 => {
+                let mut buf = [0; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+            Encoding::Tcvn3 => {
+                // Letters only from the TCVN3 range (0xA1-0xFF); toned capitals
+                // with their lower-case codes.
+                let letter = |c: char| {
+                    table_byte(c, &TCVN3_HIGH, &[]).filter(|&b| !(0x80..0xA0).contains(&b))
+                };
+                let b = if c.is_alphabetic() && !c.is_ascii() && !"ĂÂÊÔƠƯĐ".contains(c) {
+                    c.to_lowercase().next().and_then(letter)
+                } else if c.is_alphabetic() {
+                    letter(c).or_else(|| c.to_lowercase().next().and_then(letter))
+                } else {
+                    table_byte(c, &TCVN3_HIGH, &[])
+                };
+                out.push(b.unwrap_or(b'?'));
+            }
+            Encoding::Viscii => out.push(table_byte(c, &VISCII_HIGH, &VISCII_LOW).unwrap_or(b'?')),
+            Encoding::Cp1258 => encode_cp1258(c, &mut out),
+            Encoding::Vni => encode_vni(c, &mut out),
+            Encoding::Viqr => encode_viqr(c, &mut out),
+        }
+    }
+    out
+}
+
+fn table_byte(c: char, high: &[char; 128], low: &[(u8, char)]) -> Option<u8> {
+    if c.is_ascii() {
+        if low.iter().any(|&(b, _)| char::from(b) == c) {
+            return None;
+        }
+        return u8::try_from(u32::from(c)).ok();
+    }
+    if let Some(&(b, _)) = low.iter().find(|&&(_, x)| x == c) {
+        return Some(b);
+    }
+    let i = high.iter().position(|&x| x == c)?;
+    u8::try_from(i + 0x80).ok()
+}
+
+/// Split `c` into its base (with non-tone marks composed) and its tone mark.
+fn split_tone(c: char) -> (char, Option<char>) {
+    let mut base: Option<char> = None;
+    let mut tone = None;
+    decompose_canonical(c, |d| {
+        if is_tone(d) {
+            tone = Some(d);
+        } else {
+            base = Some(match base {
+                None => d,
+                Some(b) => compose(b, d).unwrap_or(b),
+            });
+        }
+    });
+    (base.unwrap_or(c), tone)
+}
+
+fn encode_cp1258(c: char, out: &mut Vec<u8>) {
+    if let Some(b) = table_byte(c, &CP1258_HIGH, &[]) {
+        out.push(b);
+        return;
+    }
+    let (base, tone) = split_tone(c);
+    match (
+        table_byte(base, &CP1258_HIGH, &[]),
+        tone.and_then(|t| table_byte(t, &CP1258_HIGH, &[])),
+    ) {
+        (Some(b), Some(t)) => out.extend_from_slice(&[b, t]),
+        _ => out.push(b'?'),
+    }
+}
+
+fn encode_vni(c: char, out: &mut Vec<u8>) {
+    if c.is_ascii() {
+        out.push(c as u8);
+        return;
+    }
+    if let Some(b) = (0x80..=0xFF).find(|&b| vni_letter(b) == Some(c)) {
+        out.push(b);
+        return;
+    }
+    // Shape mark first, then the tone, as VNI writes them.
+    let (shaped, tone) = split_tone(c);
+    let mut base = None;
+    let mut marks: [Option<char>; 2] = [None, tone];
+    decompose_canonical(shaped, |d| {
+        if base.is_none() {
+            base = Some(d);
+        } else {
+            marks[0] = Some(d);
+        }
+    });
+    let Some(base) = base else {
+        out.push(b'?');
+        return;
+    };
+    // Horn letters are single bytes; their tone follows.
+    let (lead, rest): (Option<u8>, &[Option<char>]) = match (base, marks[0]) {
+        ('o', Some(HORN)) => (Some(0xF4), &marks[1..]),
+        ('O', Some(HORN)) => (Some(0xD4), &marks[1..]),
+        ('u', Some(HORN)) => (Some(0xF6), &marks[1..]),
+        ('U', Some(HORN)) => (Some(0xD6), &marks[1..]),
+        (b, _) if b.is_ascii_alphabetic() => (Some(b as u8), &marks[..]),
+        _ => (None, &marks[..]),
+    };
+    let Some(lead) = lead else {
+        let b = (0x80..=0xFF)
+            .find(|&b| cp1252(b) == c && vni_modifier(b).is_none() && vni_letter(b).is_none());
+        out.push(b.unwrap_or(b'?'));
+        return;
+    };
+    let wanted: Vec<char> = rest.iter().flatten().copied().collect();
+    if wanted.is_empty() {
+        out.push(lead);
+        return;
+    }
+    let upper = base.is_uppercase();
+    let m = (0xE0..=0xFF).find(|&b| vni_modifier(b) == Some(&wanted[..]));
+    match m {
+        Some(m) => {
+            out.push(lead);
+            out.push(if upper { m - 0x20 } else { m });
+        }
+        None => out.push(b'?'),
+    }
+}
+
+fn encode_viqr(c: char, out: &mut Vec<u8>) {
+    let needs_escape = |out: &Vec<u8>| {
+        out.last().is_some_and(|&l| {
+            matches!(
+                l.to_ascii_lowercase(),
+                b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+            )
+        })
+    };
+    if c.is_ascii() {
+        let b = c as u8;
+        let escape = (viqr_marks(b).is_some() && needs_escape(out))
+            || ((b == b'd' || b == b'D') && matches!(out.last(), Some(b'd' | b'D')))
+            || (b == b'\\');
+        if escape {
+            out.push(b'\\');
+        }
+        out.push(b);
+        return;
+    }
+    if c == 'đ' || c == 'Đ' {
+        out.extend_from_slice(if c == 'đ' { b"dd" } else { b"DD" });
+        return;
+    }
+    if !split_tone(c).0.is_ascii()
+        && !matches!(
+            split_tone(c).0,
+            'â' | 'ê' | 'ô' | 'ă' | 'ơ' | 'ư' | 'Â' | 'Ê' | 'Ô' | 'Ă' | 'Ơ' | 'Ư'
+        )
+    {
+        // Not a Vietnamese letter: VIQR text may carry it as UTF-8.
+        let mut buf = [0; 4];
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        return;
+    }
+    let (base, tone) = split_tone(c);
+    let mut ok = true;
+    let mut first = true;
+    let marks = |d: char, out: &mut Vec<u8>, ok: &mut bool| match d {
+        CIRC => out.push(b'^'),
+        BREVE => out.push(b'('),
+        HORN => out.push(b'+'),
+        ACUTE => out.push(b'\''),
+        GRAVE => out.push(b'`'),
+        HOOK => out.push(b'?'),
+        TILDE => out.push(b'~'),
+        DOT => out.push(b'.'),
+        _ => *ok = false,
+    };
+    decompose_canonical(base, |d| {
+        if first {
+            first = false;
+            if d.is_ascii() {
+                out.push(d as u8);
+            } else {
+                ok = false;
+            }
+        } else {
+            marks(d, out, &mut ok);
+        }
+    });
+    if let Some(t) = tone {
+        marks(t, out, &mut ok);
+    }
+    if !ok {
+        out.push(b'?');
+    }
+}
