@@ -199,18 +199,32 @@ impl Parser {
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
         self.check_size(bytes.len())?;
         let decoded = decode::decode(bytes, self.encoding, self.strict)?;
-        Ok(self.run(&decoded.text, &decoded.map, decoded.encoding, decoded.warnings))
+        Ok(self.run(
+            &decoded.text,
+            &decoded.map,
+            decoded.encoding,
+            decoded.warnings,
+        ))
     }
 
     fn check_size(&self, size: usize) -> Result<(), Error> {
         if size > self.max_bytes {
-            return Err(Error::new(ErrorKind::TooLarge { size, limit: self.max_bytes }));
+            return Err(Error::new(ErrorKind::TooLarge {
+                size,
+                limit: self.max_bytes,
+            }));
         }
         Ok(())
     }
 
     /// The stages after decoding. `source_map` maps offsets in `text` to the input.
-    fn run(&self, text: &str, source_map: &OffsetMap, encoding: Encoding, warnings: Vec<Warning>) -> Document {
+    fn run(
+        &self,
+        text: &str,
+        source_map: &OffsetMap,
+        encoding: Encoding,
+        warnings: Vec<Warning>,
+    ) -> Document {
         let prepared = normalize::prepare(text, self.tone_style);
         let map = prepared.map.then(source_map);
         let layout = layout::lay_out(&prepared.text);
@@ -237,5 +251,7 @@ fn remap_spans(doc: &mut Document, map: &OffsetMap) {
         n.children.iter_mut().for_each(|c| node(c, map));
     }
     doc.sections.iter_mut().for_each(|s| node(s, map));
-    doc.citations.iter_mut().for_each(|c| span(&mut c.span, map));
+    doc.citations
+        .iter_mut()
+        .for_each(|c| span(&mut c.span, map));
 }

@@ -72,11 +72,18 @@ impl Date {
     /// ```
     pub fn pred(self) -> Option<Date> {
         if self.day > 1 {
-            return Some(Date { day: self.day - 1, ..self });
+            return Some(Date {
+                day: self.day - 1,
+                ..self
+            });
         }
         if self.month > 1 {
             let m = self.month - 1;
-            return Some(Date { year: self.year, month: m, day: days_in_month(self.year, m) });
+            return Some(Date {
+                year: self.year,
+                month: m,
+                day: days_in_month(self.year, m),
+            });
         }
         Date::new(self.year - 1, 12, 31)
     }

@@ -76,7 +76,11 @@ pub(crate) struct Decoded<'a> {
 }
 
 /// Decode `bytes` in `encoding` (detected when `None`).
-pub(crate) fn decode(bytes: &[u8], encoding: Option<Encoding>, strict: bool) -> Result<Decoded<'_>, Error> {
+pub(crate) fn decode(
+    bytes: &[u8],
+    encoding: Option<Encoding>,
+    strict: bool,
+) -> Result<Decoded<'_>, Error> {
     let encoding = encoding.unwrap_or(Encoding::Utf8);
     if encoding != Encoding::Utf8 {
         return Err(Error::new(ErrorKind::Undecodable {
@@ -93,8 +97,15 @@ pub(crate) fn decode(bytes: &[u8], encoding: Option<Encoding>, strict: bool) -> 
         map.push(0, skip);
     }
     match std::str::from_utf8(body) {
-        Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), map, encoding, warnings: Vec::new() }),
-        Err(e) if strict => Err(Error::new(ErrorKind::InvalidUtf8 { offset: skip + e.valid_up_to() })),
+        Ok(text) => Ok(Decoded {
+            text: Cow::Borrowed(text),
+            map,
+            encoding,
+            warnings: Vec::new(),
+        }),
+        Err(e) if strict => Err(Error::new(ErrorKind::InvalidUtf8 {
+            offset: skip + e.valid_up_to(),
+        })),
         Err(e) => {
             let text = String::from_utf8_lossy(body).into_owned();
             let warnings = vec![Warning {
@@ -106,7 +117,12 @@ pub(crate) fn decode(bytes: &[u8], encoding: Option<Encoding>, strict: bool) -> 
                 line: None,
             }];
             // Replacement characters change lengths; spans past the first one are approximate.
-            Ok(Decoded { text: Cow::Owned(text), map, encoding, warnings })
+            Ok(Decoded {
+                text: Cow::Owned(text),
+                map,
+                encoding,
+                warnings,
+            })
         }
     }
 }

@@ -78,7 +78,10 @@ pub(crate) struct Prepared<'a> {
 /// Normalize `input` for parsing, keeping the way back to its offsets.
 pub(crate) fn prepare(input: &str, _style: ToneStyle) -> Prepared<'_> {
     match nfc(input) {
-        Cow::Borrowed(t) => Prepared { text: Cow::Borrowed(t), map: OffsetMap::identity() },
+        Cow::Borrowed(t) => Prepared {
+            text: Cow::Borrowed(t),
+            map: OffsetMap::identity(),
+        },
         Cow::Owned(_) => offsets::nfc_with_map(input),
     }
 }

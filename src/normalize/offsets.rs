@@ -28,7 +28,9 @@ impl OffsetMap {
     /// assert!(chidao::normalize::OffsetMap::identity().is_identity());
     /// ```
     pub const fn identity() -> OffsetMap {
-        OffsetMap { anchors: Vec::new() }
+        OffsetMap {
+            anchors: Vec::new(),
+        }
     }
 
     /// Whether every offset maps to itself.
@@ -133,5 +135,8 @@ pub(crate) fn nfc_with_map(input: &str) -> Prepared<'_> {
         text.extend(input[start..].nfc());
     }
     map.push(text.len(), input.len());
-    Prepared { text: Cow::Owned(text), map }
+    Prepared {
+        text: Cow::Owned(text),
+        map,
+    }
 }
