@@ -10,7 +10,11 @@ fn fixtures() -> Vec<(String, String)> {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "txt") {
                 if let Ok(t) = std::fs::read_to_string(&p) {
-                    let name = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                    let name = p
+                        .file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned();
                     out.push((name, t));
                 }
             }

@@ -54,9 +54,9 @@ fn main() -> ExitCode {
     };
     let mut out = std::io::stdout().lock();
     let written = if tasks {
-        doc.tasks().iter().try_for_each(|t| {
-            writeln!(out, "{}", serde_json::to_string(t).unwrap_or_default())
-        })
+        doc.tasks()
+            .iter()
+            .try_for_each(|t| writeln!(out, "{}", serde_json::to_string(t).unwrap_or_default()))
     } else {
         writeln!(out, "{}", doc.to_json_pretty())
     };
