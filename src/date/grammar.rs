@@ -443,6 +443,12 @@ impl<'t> Scanner<'t> {
         self.list(input)
     }
 
+    /// A day (`ngày 19 tháng 6 năm 2025`, `ngày 09/6/2025`) starting at `pos`.
+    pub fn day_at(&self, pos: usize) -> Option<Item> {
+        let input = self.text.get(pos..)?;
+        self.item(input, day_item).map(|(_, it)| it)
+    }
+
     fn item(&self, i: &'t str, p: fn(&'t str) -> R<'t, Raw>) -> Option<(&'t str, Item)> {
         let (rest, raw) = p(i).ok()?;
         let span = self.off(i)..self.off(rest);

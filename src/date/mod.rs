@@ -543,6 +543,16 @@ pub(crate) fn scan(text: &str, reference: Option<Date>) -> Vec<Found> {
     out
 }
 
+/// The day written at byte `pos` of `text` (`ngày 09/6/2025`), with the byte
+/// where it ends.
+pub(crate) fn day_at(text: &str, pos: usize, reference: Option<Date>) -> Option<(usize, Date)> {
+    let item = grammar::Scanner::new(text).day_at(pos)?;
+    match validate(item.raw, reference.map(Date::year)) {
+        Ok(DateValue::Day(d)) => Some((item.span.end, d)),
+        _ => None,
+    }
+}
+
 /// Every date expression in `text`, in order of appearance.
 ///
 /// `reference` gives the year of expressions written without one (the

@@ -261,7 +261,7 @@ fn recurring(text: &str, out: &mut Vec<FoundDeadline>) {
 }
 
 /// `s` without a leading `word` (case-insensitive) that ends at a word boundary.
-fn strip_word_ci<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+pub(super) fn strip_word_ci<'a>(s: &'a str, word: &str) -> Option<&'a str> {
     let mut chars = s.char_indices();
     for w in word.chars() {
         let (_, c) = chars.next()?;
