@@ -57,13 +57,44 @@ fn named_kind(kind: &str) -> bool {
     matches!(kind, "luat" | "bo_luat" | "hien_phap" | "phap_lenh")
 }
 
-/// Lower-case words that end a name or an issuer.
+/// Lower-case words that end a name or an issuer: function words and the
+/// verbs that follow a cited document's issuer (`của Chính phủ tập trung ...`).
 const STOP_WORDS: &[&str] = &[
-    "về", "quy", "ban", "hướng", "sửa", "phê", "đã", "để", "trong", "tại", "theo", "nhằm", "được",
-    "đối", "có", "thì", "là", "với", "khi", "thực", "triển", "tiếp", "hoặc", "ngày", "số", "năm",
-    "của", "các", "những", "này", "đó", "cho", "từ", "đến", "trên", "do", "mà", "như", "gồm",
-    "bao", "và",
+    "về", "hướng", "sửa", "phê", "đã", "để", "trong", "tại", "theo", "nhằm", "được", "đối", "có",
+    "thì", "là", "với", "khi", "thực", "triển", "tiếp", "hoặc", "ngày", "số", "năm", "của", "các",
+    "những", "này", "đó", "cho", "từ", "đến", "trên", "do", "mà", "như", "gồm", "bao", "và", "tập",
+    "hoàn", "xây", "tăng", "đẩy", "kiểm", "rà", "bảo", "nâng", "chủ", "phối", "giao", "yêu", "đề",
+    "trình", "báo", "chịu", "khẩn", "sớm", "cần", "phải", "sẽ", "vẫn", "đang", "cũng", "không",
+    "chưa", "ký", "gửi", "nêu", "kèm", "liên", "tổ",
 ];
+
+/// Two-word stops: `ban hành`, `quy định`, `quy chế` (but `Ban Dân tộc`,
+/// `quy phạm pháp luật` go on).
+const STOP_PAIRS: &[(&str, &str)] = &[("ban", "hành"), ("quy", "định"), ("quy", "chế")];
+
+/// Whether `word` (followed by `next`) ends a name.
+fn stops(word: &str, next: &str) -> bool {
+    let lower;
+    let (word, next) = if word.chars().all(|c| !c.is_lowercase()) && word.chars().count() > 1 {
+        // An all-capital heading (`... CỦA CHÍNH PHỦ BAN HÀNH KẾ HOẠCH`).
+        lower = (word.to_lowercase(), next.to_lowercase());
+        (lower.0.as_str(), lower.1.as_str())
+    } else if word.chars().next().is_some_and(char::is_lowercase) {
+        (word, next)
+    } else {
+        return false;
+    };
+    STOP_WORDS.contains(&word) || STOP_PAIRS.iter().any(|&(a, b)| a == word && b == next)
+}
+
+/// The word that starts at `pos` (after spaces).
+fn next_word(text: &str, pos: usize) -> &str {
+    let p = skip_ws(text, pos);
+    let end = text[p..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(text.len(), |n| p + n);
+    &text[p..end]
+}
 
 fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{a0}')
@@ -168,19 +199,17 @@ fn name_at(text: &str, pos: usize, lenient_va: bool) -> Option<Range<usize>> {
             break;
         }
         let word = &text[i..word_end];
-        let lower_first = word.chars().next().is_some_and(char::is_lowercase);
-        if lower_first && STOP_WORDS.contains(&word) {
-            if word != "và" {
+        let next = next_word(text, word_end);
+        if stops(word, next) {
+            if !word.eq_ignore_ascii_case("và") && word != "VÀ" {
                 break;
             }
             let next_at = skip_ws(text, word_end);
-            let next_end = text[next_at..]
-                .find(|c: char| !c.is_alphanumeric())
-                .map_or(text.len(), |n| next_at + n);
-            let next = &text[next_at..next_end];
             let next_capital = next.chars().next().is_some_and(char::is_uppercase);
             let continues = if lenient_va {
-                !next.is_empty() && !STOP_WORDS.contains(&next) && kind_at(text, next_at).is_none()
+                !next.is_empty()
+                    && !stops(next, next_word(text, next_at + next.len()))
+                    && kind_at(text, next_at).is_none()
             } else {
                 next_capital && kind_at(text, next_at).is_none()
             };
@@ -552,6 +581,51 @@ mod tests {
             )],
         ),
         ("Hiến pháp năm 2013", &[("Hiến pháp năm 2013", "hien_phap", None, None, None)]),
+        (
+            "bảo đảm triển khai Luật Ban hành văn bản quy phạm pháp luật năm 2025, kiểm soát",
+            &[("Luật Ban hành văn bản quy phạm pháp luật năm 2025", "luat", None, None, None)],
+        ),
+        (
+            "Nghị quyết số 214/NQ-CP ngày 23 tháng 7 năm 2025 của Chính phủ tập trung hoàn thiện",
+            &[(
+                "Nghị quyết số 214/NQ-CP ngày 23 tháng 7 năm 2025 của Chính phủ",
+                "nghi_quyet",
+                Some("214/NQ-CP"),
+                Some("2025-07-23"),
+                Some("Chính phủ"),
+            )],
+        ),
+        (
+            "Chương trình số 1249a/CTPH-UBDT-BTP ngày 13/11/2014 của Ủy ban Dân tộc và Bộ Tư pháp về",
+            &[(
+                "Chương trình số 1249a/CTPH-UBDT-BTP ngày 13/11/2014 của Ủy ban Dân tộc và Bộ Tư pháp",
+                "chuong_trinh",
+                Some("1249a/CTPH-UBDT-BTP"),
+                Some("2014-11-13"),
+                Some("Ủy ban Dân tộc và Bộ Tư pháp"),
+            )],
+        ),
+        (
+            "NGHỊ QUYẾT SỐ 214/NQ-CP NGÀY 23/7/2025 CỦA CHÍNH PHỦ BAN HÀNH KẾ HOẠCH",
+            &[(
+                "NGHỊ QUYẾT SỐ 214/NQ-CP NGÀY 23/7/2025 CỦA CHÍNH PHỦ",
+                "nghi_quyet",
+                Some("214/NQ-CP"),
+                Some("2025-07-23"),
+                Some("CHÍNH PHỦ"),
+            )],
+        ),
+        (
+            "Kế hoạch số 2401/KH-UBND ngày 05 tháng 9 năm 2017 của Ủy ban nhân dân tỉnh; giai đoạn",
+            &[(
+                "Kế hoạch số 2401/KH-UBND ngày 05 tháng 9 năm 2017 của Ủy ban nhân dân tỉnh",
+                "ke_hoach",
+                Some("2401/KH-UBND"),
+                Some("2017-09-05"),
+                Some("Ủy ban nhân dân tỉnh"),
+            )],
+        ),
+
         // not citations
         ("xây dựng kế hoạch triển khai, báo cáo kết quả", &[]),
         ("triển khai Đề án 06 trên địa bàn", &[]),
