@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::combinator::{map, not, opt, peek, value, verify};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -118,7 +118,7 @@ pub(crate) struct Scanner<'t> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    super::is_word_char(c)
 }
 
 fn is_space(c: char) -> bool {
@@ -135,15 +135,35 @@ fn ws0(i: &str) -> R<'_, ()> {
     value((), opt(take_while1(is_space))).parse(i)
 }
 
+/// The byte length of `word` (lower case) at the start of `i`, ignoring case.
+/// ASCII letters compare byte-wise; other letters are lower-cased only when
+/// they differ (`NGÀY`).
+pub(crate) fn match_ci(i: &str, word: &str) -> Option<usize> {
+    let (ib, wb) = (i.as_bytes(), word.as_bytes());
+    // Fast rejection on the first byte.
+    let (&i0, &w0) = (ib.first()?, wb.first()?);
+    if i0 != w0 && !(i0.is_ascii() && i0.eq_ignore_ascii_case(&w0)) {
+        return None;
+    }
+    let mut ic = i.char_indices();
+    for w in word.chars() {
+        let (_, c) = ic.next()?;
+        if c == w || (c.is_ascii() && c.eq_ignore_ascii_case(&w)) {
+            continue;
+        }
+        if c.is_ascii() || !c.to_lowercase().eq(std::iter::once(w)) {
+            return None;
+        }
+    }
+    Some(ic.next().map_or(i.len(), |(n, _)| n))
+}
+
 /// A keyword, case-insensitive, ending at a word boundary.
-fn kw<'a>(
-    word: &'static str,
-) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
-    (
-        tag_no_case(word),
-        peek(not(nom::character::complete::satisfy(is_word_char))),
-    )
-        .map(|(w, _)| w)
+fn kw(word: &'static str) -> impl for<'a> Fn(&'a str) -> R<'a, &'a str> {
+    move |i| match match_ci(i, word) {
+        Some(n) if !i[n..].starts_with(is_word_char) => Ok((&i[n..], &i[..n])),
+        _ => Err(err(i)),
+    }
 }
 
 /// 1 to `max` ASCII digits not followed by another digit or a letter.

@@ -494,18 +494,152 @@ pub(crate) struct Found {
     pub group: Range<usize>,
 }
 
-/// Whether a date expression can start with `c` at a word start.
-fn may_start(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c, 'n' | 'N' | 't' | 'T' | 'q' | 'Q' | 'g' | 'G' | 's' | 'S')
+/// The lower-case starts of the words an expression can begin with, by
+/// their first (ASCII, lower-case) byte.
+fn keyword_starts(first: u8) -> &'static [&'static str] {
+    match first {
+        b'n' => &["ngà", "năm", "nửa"],
+        b't' => &["thá", "từ"],
+        b'q' => &["quý", "qúy"],
+        b'g' => &["gia"],
+        b's' => &["sáu"],
+        _ => &[],
+    }
+}
+
+/// `char::is_alphanumeric` with fast paths for ASCII and the Latin blocks
+/// that Vietnamese letters live in.
+pub(crate) fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Whether byte `i` (an ASCII byte) starts a word.
+pub(crate) fn word_start(text: &str, i: usize) -> bool {
+    !matches!(text[..i].chars().next_back(), Some(c) if is_word_char(c))
+}
+
+/// Whether the word at byte `i` (an ASCII byte) begins with one of `keys`
+/// (lower case), ignoring case.
+pub(crate) fn starts_with_key(text: &str, i: usize, keys: &[&str]) -> bool {
+    let b = &text.as_bytes()[i..];
+    let first = b[0] | 0x20;
+    let direct = keys.iter().any(|k| {
+        let k = k.as_bytes();
+        k[0] == first && b.len() >= k.len() && k[1..].iter().zip(&b[1..]).all(|(x, y)| x == y)
+    });
+    if direct {
+        return true;
+    }
+    // Capitals after the first letter (`NGÀY`, `THÁNG`): compare in lower case.
+    let second_upper = match b.get(1) {
+        Some(&c) if c < 0x80 => c.is_ascii_uppercase(),
+        Some(_) => {
+            b[0].is_ascii_uppercase()
+                && text[i + 1..].chars().next().is_some_and(char::is_uppercase)
+        }
+        None => false,
+    };
+    if second_upper {
+        let mut buf = [0u8; 24];
+        let len = lower_prefix(text, i, 3, &mut buf);
+        return keys.iter().any(|k| buf[..len].starts_with(k.as_bytes()));
+    }
+    false
+}
+
+/// The first `n` chars at `i` in lower case, on the stack.
+pub(crate) fn lower_prefix(text: &str, i: usize, n: usize, buf: &mut [u8; 24]) -> usize {
+    let mut len = 0;
+    for ch in text[i..].chars().take(n) {
+        for lc in ch.to_lowercase() {
+            if len + lc.len_utf8() > buf.len() {
+                return len;
+            }
+            len += lc.encode_utf8(&mut buf[len..]).len();
+        }
+    }
+    len
+}
+
+/// Cheap byte-level test that an expression may start at byte `i`, before
+/// any nom parser runs: a digit run followed by a date separator or
+/// `tháng`, or a word that begins like a date keyword.
+fn may_start_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let c = b[i];
+    if c.is_ascii_digit() {
+        let n = b[i..]
+            .iter()
+            .take(3)
+            .take_while(|x| x.is_ascii_digit())
+            .count();
+        if n > 2 {
+            return false;
+        }
+        let rest = &b[i + n..];
+        return match rest.first() {
+            Some(b'/' | b'-' | b'.') => rest.get(1).is_some_and(u8::is_ascii_digit),
+            Some(b' ') => {
+                let r = &rest[1..];
+                r.starts_with("tháng".as_bytes()) || r.starts_with("THÁNG".as_bytes())
+            }
+            _ => false,
+        };
+    }
+    let keys = keyword_starts(c | 0x20);
+    !keys.is_empty() && starts_with_key(text, i, keys)
 }
 
 /// Cheap test that `text` may hold a date expression at all.
 fn worth_scanning(text: &str) -> bool {
     let b = text.as_bytes();
     b.iter().any(u8::is_ascii_digit)
+        || memchr::memmem::find(b, "năm".as_bytes()).is_some()
         || memchr::memmem::find(b, "uý".as_bytes()).is_some()
         || memchr::memmem::find(b, "UÝ".as_bytes()).is_some()
         || memchr::memmem::find(b, "úy".as_bytes()).is_some()
+}
+
+/// How far before its first digit an expression may start (`tháng Mười hai
+/// năm 2024`, `từ ngày mồng 1`).
+const LOOK_BACK: usize = 40;
+
+/// Byte ranges where an expression may start, sorted and merged: before
+/// each run of digits, before `quý` (`quý III`), and before `đầu năm` /
+/// `cuối năm` (`sáu tháng đầu năm`).
+fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    for (i, b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
+            anchors.push((i.saturating_sub(LOOK_BACK), i + 1));
+        }
+    }
+    for (word, back) in [
+        ("uý", 2),
+        ("UÝ", 2),
+        ("úy", 2),
+        ("ÚY", 2),
+        ("đầu năm", 24),
+        ("cuối năm", 24),
+    ] {
+        for at in memchr::memmem::find_iter(bytes, word.as_bytes()) {
+            anchors.push((at.saturating_sub(back), at + 1));
+        }
+    }
+    anchors.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(anchors.len());
+    for (a, b) in anchors {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
 }
 
 /// Every valid date expression in `text`, in order.
@@ -516,19 +650,34 @@ pub(crate) fn scan(text: &str, reference: Option<Date>) -> Vec<Found> {
     }
     let scanner = grammar::Scanner::new(text);
     let reference_year = reference.map(Date::year);
-    let mut skip_to = 0;
-    let mut prev_word = false;
-    for (idx, c) in text.char_indices() {
-        let start_here = !prev_word && idx >= skip_to && may_start(c);
-        prev_word = c.is_alphanumeric();
-        if !start_here {
+    let bytes = text.as_bytes();
+    let regions = regions(bytes);
+    let mut region = 0;
+    let mut idx = 0;
+    while idx < bytes.len() {
+        while region < regions.len() && idx >= regions[region].1 {
+            region += 1;
+        }
+        let Some(&(from, _)) = regions.get(region) else {
+            break;
+        };
+        idx = idx.max(from);
+        let c = bytes[idx];
+        let candidate = c.is_ascii_digit() || matches!(c | 0x20, b'n' | b't' | b'q' | b'g' | b's');
+        if !candidate
+            || (idx > 0 && bytes[idx - 1].is_ascii_alphanumeric())
+            || !word_start(text, idx)
+            || !may_start_at(text, idx)
+        {
+            idx += 1;
             continue;
         }
         let Some(expr) = scanner.expr_at(idx) else {
+            idx += 1;
             continue;
         };
         let group = expr.span();
-        skip_to = group.end;
+        idx = group.end.max(idx + 1);
         for (span, value, inferred_year) in validate_expr(&expr, reference_year) {
             if let Ok(value) = value {
                 out.push(Found {

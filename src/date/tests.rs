@@ -334,3 +334,14 @@ mod props {
         }
     }
 }
+
+#[test]
+#[ignore]
+fn timing_one_expression() {
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..200_000 {
+        n += find(std::hint::black_box("tháng 7 năm 2025"), reference()).len();
+    }
+    println!("one expr {:?} {n}", t.elapsed() / 200_000);
+}

@@ -396,6 +396,55 @@ fn provisions_at(text: &str, pos: usize) -> Option<usize> {
     }
 }
 
+/// Lower-case starts of the words a citation can begin with, by their first
+/// (ASCII, lower-case) byte; `đ` words are `đề`, `điể`, `điề`.
+fn cite_starts(first: u8) -> &'static [&'static str] {
+    match first {
+        b'n' => &["ngh"],
+        b'k' => &["kế", "kho"],
+        b'c' => &["côn", "chỉ", "chư"],
+        b'q' => &["quy"],
+        b't' => &["thô", "tờ"],
+        b'v' => &["văn"],
+        b'h' => &["hướ", "hiế"],
+        b'b' => &["báo", "bộ"],
+        b'p' => &["phá"],
+        b'l' => &["luậ"],
+        _ => &[],
+    }
+}
+
+const D_STARTS: &[&str] = &["đề", "điể", "điề"];
+
+/// How far before its first digit a numbered citation may start
+/// (`Nghị quyết liên tịch số 12`, `điểm c khoản 2`).
+const LOOK_BACK: usize = 64;
+
+/// Byte ranges where a citation may start, sorted and merged: before each
+/// run of digits, and just before `Luật`, `Hiến pháp`, `Pháp lệnh`.
+fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    for (i, b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
+            anchors.push((i.saturating_sub(LOOK_BACK), i));
+        }
+    }
+    for word in ["uật", "UẬT", "iến pháp", "IẾN PHÁP", "háp lệnh", "HÁP LỆNH"] {
+        for at in memchr::memmem::find_iter(bytes, word.as_bytes()) {
+            anchors.push((at.saturating_sub(8), at + 1));
+        }
+    }
+    anchors.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(anchors.len());
+    for (a, b) in anchors {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
 fn worth_scanning(text: &str) -> bool {
     let b = text.as_bytes();
     b.iter().any(u8::is_ascii_digit)
@@ -409,21 +458,47 @@ pub(crate) fn find(text: &str, ctx: &Context) -> Vec<FoundCitation> {
     if !worth_scanning(text) {
         return out;
     }
-    let mut skip_to = 0;
-    let mut prev_word = false;
-    for (idx, c) in text.char_indices() {
-        let start_here = !prev_word && idx >= skip_to && c.is_alphabetic();
-        prev_word = c.is_alphanumeric();
-        if !start_here {
+    let bytes = text.as_bytes();
+    let regions = regions(bytes);
+    let mut region = 0;
+    let mut idx = 0;
+    let mut buf = [0u8; 24];
+    while idx < bytes.len() {
+        // Only look where a citation can start: shortly before a number or
+        // the name of a law.
+        while region < regions.len() && idx >= regions[region].1 {
+            region += 1;
+        }
+        let Some(&(from, _)) = regions.get(region) else {
+            break;
+        };
+        idx = idx.max(from);
+        let c = bytes[idx];
+        let ascii = matches!(
+            c | 0x20,
+            b'n' | b'k' | b'c' | b'q' | b't' | b'v' | b'h' | b'b' | b'p' | b'l'
+        );
+        let d_stroke = c == 0xC4 && matches!(bytes.get(idx + 1), Some(0x90 | 0x91));
+        if !(ascii || d_stroke)
+            || (idx > 0 && bytes[idx - 1].is_ascii_alphanumeric())
+            || !date::word_start(text, idx)
+        {
+            idx += 1;
             continue;
         }
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        if !matches!(
-            lower,
-            'n' | 'k' | 'c' | 'q' | 't' | 'v' | 'đ' | 'h' | 'b' | 'p' | 'l'
-        ) {
+        let start_ok = if d_stroke {
+            let len = date::lower_prefix(text, idx, 3, &mut buf);
+            D_STARTS
+                .iter()
+                .any(|k| buf[..len].starts_with(k.as_bytes()))
+        } else {
+            date::starts_with_key(text, idx, cite_starts(c | 0x20))
+        };
+        if !start_ok {
+            idx += 1;
             continue;
         }
+        let lower = if d_stroke { 'đ' } else { char::from(c | 0x20) };
         let found = if matches!(lower, 'đ' | 'k') {
             provisions_at(text, idx).and_then(|chain_end| {
                 let mut p = skip_ws(text, chain_end);
@@ -438,8 +513,10 @@ pub(crate) fn find(text: &str, ctx: &Context) -> Vec<FoundCitation> {
             None
         };
         if let Some(r) = found.or_else(|| reference_at(text, idx, ctx)) {
-            skip_to = r.range.end;
+            idx = r.range.end.max(idx + 1);
             out.push(r);
+        } else {
+            idx += 1;
         }
     }
     out

@@ -221,7 +221,17 @@ const PERIODS: &[(&str, &str)] = &[
 /// `hằng ngày`, `định kỳ hàng tháng`, ...
 fn recurring(text: &str, out: &mut Vec<FoundDeadline>) {
     let bytes = text.as_bytes();
-    for p in memchr::memchr2_iter(b'h', b'H', bytes) {
+    // `hằng` / `hàng` in any case: find the vowel and look one byte back.
+    let mut starts: Vec<usize> = Vec::new();
+    for vowel in ["ằng", "àng", "ẰNG", "ÀNG"] {
+        for at in memchr::memmem::find_iter(bytes, vowel.as_bytes()) {
+            if at > 0 && matches!(bytes[at - 1], b'h' | b'H') {
+                starts.push(at - 1);
+            }
+        }
+    }
+    starts.sort_unstable();
+    for p in starts {
         if text[..p]
             .chars()
             .next_back()
@@ -614,6 +624,53 @@ mod tests {
                     prop_assert!(s.is_char_boundary(d.range.end));
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod timing {
+    use std::time::{Duration, Instant};
+
+    fn best<F: FnMut() -> usize>(mut f: F) -> Duration {
+        (0..300)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(f());
+                t.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    }
+
+    /// `cargo test --release --lib timing -- --ignored --nocapture`: the
+    /// best of 300 runs over each whole fixture taken as one text.
+    #[test]
+    #[ignore]
+    fn whole_documents() {
+        let ctx = super::Context {
+            reference: crate::date::Date::new(2025, 7, 17),
+        };
+        for entry in std::fs::read_dir("fixtures")
+            .unwrap()
+            .chain(std::fs::read_dir("fixtures/extra").unwrap())
+        {
+            let path = entry.unwrap().path();
+            if path.extension() != Some(std::ffi::OsStr::new("txt")) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let dates = best(|| crate::date::scan(&text, ctx.reference).len());
+            let dl = best(|| super::find(&text, &ctx).len());
+            let ci = best(|| super::citations::find(&text, &ctx).len());
+            println!(
+                "{:>6} B  dates {:?}  deadlines {:?}  citations {:?}  {}",
+                text.len(),
+                dates,
+                dl,
+                ci,
+                path.display()
+            );
         }
     }
 }
