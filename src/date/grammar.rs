@@ -374,13 +374,15 @@ fn half_item(i: &str) -> R<'_, Raw> {
 
 fn year_item(i: &str) -> R<'_, Raw> {
     let (rest, (_, _, y)) = (kw("năm"), ws, year4).parse(i)?;
-    // `năm 2025-2026` is a span of years, left to the range rule.
-    if rest.starts_with(['-', '–'])
-        && rest[1..]
-            .trim_start()
+    // `năm 2025-2026`, `Năm 2025 - 2026` are spans of years, not one year.
+    let after = rest.trim_start_matches(is_space);
+    if let Some(more) = after.strip_prefix(['-', '–']) {
+        if more
+            .trim_start_matches(is_space)
             .starts_with(|c: char| c.is_ascii_digit())
-    {
-        return Err(err(i));
+        {
+            return Err(err(i));
+        }
     }
     Ok((rest, Raw::Year(y)))
 }
@@ -461,6 +463,12 @@ impl<'t> Scanner<'t> {
             return Some(e);
         }
         self.list(input)
+    }
+
+    /// A bare `20/7` at `pos`, for the deadline context `trước 20/7`.
+    pub fn short_day_at(&self, pos: usize) -> Option<Item> {
+        let input = self.text.get(pos..)?;
+        self.item(input, numeric_short).map(|(_, it)| it)
     }
 
     /// A day (`ngày 19 tháng 6 năm 2025`, `ngày 09/6/2025`) starting at `pos`.

@@ -40,6 +40,7 @@
 //! year       = "năm" ws yyyy ;
 //! year_part  = "/" yyyy | "-" yyyy | [","] ws "năm" ws yyyy ;
 //! bare       = mm [year_part] | roman [year_part] ;       (* tháng 7, 8/2025; Quý II, III/2015 *)
+//! short      = dd "/" mm ;         (* only right after "trước" or "chậm nhất": trước 20/7 *)
 //! dd, mm     = 1 or 2 digits ;   yyyy = 4 digits, not followed by "/" or "-" and a letter ;
 //! ```
 //!
@@ -605,6 +606,20 @@ fn worth_scanning(text: &str) -> bool {
         || memchr::memmem::find(b, "úy".as_bytes()).is_some()
 }
 
+/// Whether the word before byte `i` is `trước` or `nhất` (`chậm nhất`).
+fn after_deadline_word(text: &str, i: usize) -> bool {
+    let pre = text[..i].trim_end_matches([' ', '\u{a0}']);
+    if pre.len() == i {
+        return false;
+    }
+    ["trước", "Trước", "TRƯỚC", "nhất", "NHẤT", "nhất là"]
+        .iter()
+        .any(|w| {
+            pre.strip_suffix(w)
+                .is_some_and(|h| !matches!(h.chars().next_back(), Some(c) if is_word_char(c)))
+        })
+}
+
 /// How far before its first digit an expression may start (`tháng Mười hai
 /// năm 2024`, `từ ngày mồng 1`).
 const LOOK_BACK: usize = 40;
@@ -672,7 +687,14 @@ pub(crate) fn scan(text: &str, reference: Option<Date>) -> Vec<Found> {
             idx += 1;
             continue;
         }
-        let Some(expr) = scanner.expr_at(idx) else {
+        let Some(expr) = scanner.expr_at(idx).or_else(|| {
+            // `trước 20/7`, `chậm nhất 20/7`: a bare day and month after a
+            // deadline word (elsewhere `24/7` is round the clock).
+            (c.is_ascii_digit() && after_deadline_word(text, idx))
+                .then(|| scanner.short_day_at(idx))
+                .flatten()
+                .map(|it| grammar::Expr::List(vec![it]))
+        }) else {
             idx += 1;
             continue;
         };

@@ -100,6 +100,8 @@ const SYNTAX_ERRORS: &[&str] = &[
     "tháng tới",
     "tháng Bảy",
     "năm 2025-2026",
+    "năm 2025–2026",
+    "Năm 2025 - 2026",
     "20252025",
     "quý III, IV",
 ];
@@ -277,6 +279,8 @@ fn found_in_corpus_like_sentences() {
         ("TP. HCM, ngày 31/05/2021", &["ngày 31/05/2021=2021-05-31"]),
         ("ĐIỀU\tNgày: 05/08/2025", &["05/08/2025=2025-08-05"]),
         ("số 12/2025/TT-BTC", &[]),
+        ("Hoàn thành trước 30/9.", &["30/9=2025-09-30"]),
+        ("chậm nhất 5/8 và thông suốt 24/7", &["5/8=2025-08-05"]),
         ("trong những tháng cuối năm 2025", &["năm 2025=2025"]),
     ];
     for (text, want) in cases {

@@ -108,7 +108,7 @@ fn ends_with_words(tail: &str, phrase: &str) -> Option<usize> {
 
 /// The trigger right before byte `at`, with the byte where it starts.
 fn trigger_before(text: &str, at: usize) -> Option<(Trigger, usize)> {
-    let pre = text.get(..at)?.trim_end_matches(is_space);
+    let pre = skip_transparent(text.get(..at)?);
     // Lower-casing keeps byte lengths for the letters of these phrases, so
     // offsets in the lower-case tail map back one to one when lengths agree.
     let (tail_start, tail) = lower_tail(pre, 64);
@@ -134,6 +134,68 @@ fn trigger_before(text: &str, at: usize) -> Option<(Trigger, usize)> {
         }
     }
     None
+}
+
+/// Weekday names that may stand between a trigger and its date
+/// (`trước thứ Sáu, ngày 20/7/2025`).
+const WEEKDAYS: &[&str] = &[
+    "thứ hai",
+    "thứ ba",
+    "thứ tư",
+    "thứ năm",
+    "thứ sáu",
+    "thứ bảy",
+    "chủ nhật",
+];
+
+/// `pre` without what may stand between a trigger and its date: spaces,
+/// commas, a weekday and a time of day (`trước 17 giờ 30 phút ngày ...`,
+/// `chậm nhất 16h00 ngày ...`, `lúc 15 giờ`).
+fn skip_transparent(pre: &str) -> &str {
+    let mut pre = pre.trim_end_matches(is_space);
+    loop {
+        let before = pre.len();
+        pre = pre.trim_end_matches(',').trim_end_matches(is_space);
+        let (ts, tail) = lower_tail(pre, 24);
+        if tail.len() == pre.len() - ts {
+            if let Some(n) = WEEKDAYS.iter().find_map(|w| ends_with_words(&tail, w)) {
+                pre = pre[..pre.len() - n].trim_end_matches(is_space);
+            }
+        }
+        // A time of day, read word by word from the end.
+        let mut cut = pre;
+        let mut saw_hour = false;
+        for _ in 0..5 {
+            let word_start = cut.rfind(is_space).map_or(0, |p| p + 1);
+            let word = &cut[word_start..];
+            let hour_mark = word == "giờ" || {
+                let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+                digits > 0
+                    && digits <= 2
+                    && matches!(word.as_bytes().get(digits), Some(b'h' | b'H'))
+                    && word.as_bytes()[digits + 1..].iter().all(u8::is_ascii_digit)
+            };
+            let filler = word == "phút"
+                || word == "lúc"
+                || (!word.is_empty()
+                    && word.len() <= 2
+                    && word.bytes().all(|b| b.is_ascii_digit()));
+            if !(hour_mark || filler) {
+                break;
+            }
+            saw_hour |= hour_mark;
+            cut = cut[..word_start].trim_end_matches(is_space);
+            if word == "lúc" {
+                break;
+            }
+        }
+        if saw_hour {
+            pre = cut;
+        }
+        if pre.len() == before {
+            return pre;
+        }
+    }
 }
 
 /// `kind`, `value` and `due` of a date under a trigger.
@@ -264,10 +326,54 @@ fn recurring(text: &str, out: &mut Vec<FoundDeadline>) {
                     value: period.to_string(),
                     due: None,
                 });
+                // `hằng tháng, quý, năm`, `hằng quý và hằng năm`
+                let mut rest = end_rest;
+                loop {
+                    let Some(after_sep) = list_sep(rest) else {
+                        break;
+                    };
+                    let after_sep = strip_word_ci(after_sep, "hằng")
+                        .or_else(|| strip_word_ci(after_sep, "hàng"))
+                        .map_or(after_sep, |r| r.trim_start_matches(is_space));
+                    let Some((next, period)) = PERIODS
+                        .iter()
+                        .find_map(|&(w, p)| strip_word_ci(after_sep, w).map(|r| (r, p)))
+                    else {
+                        break;
+                    };
+                    if next
+                        .trim_start_matches(is_space)
+                        .starts_with(|c: char| c.is_ascii_digit())
+                    {
+                        break;
+                    }
+                    let from = text.len() - after_sep.len();
+                    out.push(FoundDeadline {
+                        range: from..text.len() - next.len(),
+                        kind: DeadlineKind::Recurring,
+                        value: period.to_string(),
+                        due: None,
+                    });
+                    rest = next;
+                }
                 break;
             }
         }
     }
+}
+
+/// `s` after a list separator (`, `, ` và `, ` hoặc `).
+fn list_sep(s: &str) -> Option<&str> {
+    let t = s.trim_start_matches(is_space);
+    if let Some(r) = t.strip_prefix(',') {
+        return Some(r.trim_start_matches(is_space));
+    }
+    if t.len() == s.len() {
+        return None;
+    }
+    strip_word_ci(t, "và")
+        .or_else(|| strip_word_ci(t, "hoặc"))
+        .map(|r| r.trim_start_matches(is_space))
 }
 
 /// `s` without a leading `word` (case-insensitive) that ends at a word boundary.
@@ -402,7 +508,45 @@ mod tests {
                     "báo cáo trước ngày 15 tháng 12 hằng năm",
                     &["before:2025-12-15", "recurring:yearly"],
                 ),
+                (
+                    "Gửi báo cáo trước 17 giờ ngày 20/7/2025.",
+                    &["before:2025-07-20"],
+                ),
+                ("Nộp chậm nhất 16h30 ngày 25/7/2025", &["by:2025-07-25"]),
+                (
+                    "hoàn thành trước thứ Sáu, ngày 25/7/2025",
+                    &["before:2025-07-25"],
+                ),
+                (
+                    "trước lúc 15 giờ 30 phút, ngày 01/8/2025",
+                    &["before:2025-08-01"],
+                ),
+                ("Hoàn thành trước 30/9.", &["before:2025-09-30"]),
+                ("báo cáo chậm nhất là 15/10", &["by:2025-10-15"]),
+                (
+                    "báo cáo định kỳ hằng tháng, quý, năm",
+                    &[
+                        "recurring:monthly",
+                        "recurring:quarterly",
+                        "recurring:yearly",
+                    ],
+                ),
+                (
+                    "báo cáo hằng quý và hằng năm",
+                    &["recurring:quarterly", "recurring:yearly"],
+                ),
+                (
+                    "báo cáo hằng tháng, năm 2025 tăng cường",
+                    &["recurring:monthly"],
+                ),
+                (
+                    "Thời gian thực hiện: Quý III, IV năm 2025.",
+                    &["quarter:2025-Q3", "quarter:2025-Q4"],
+                ),
                 // not deadlines
+                ("Thời gian thực hiện: Năm 2025 - 2026.", &[]),
+                ("Thời gian thực hiện: năm 2025–2026.", &[]),
+                ("trực 24/7, kể cả trước 24 giờ", &[]),
                 ("Thực hiện từ ngày 01/8/2025.", &[]),
                 ("Kể từ ngày 01 tháng 7 năm 2025, các xã thực hiện.", &[]),
                 (
