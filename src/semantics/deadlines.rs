@@ -328,10 +328,7 @@ fn recurring(text: &str, out: &mut Vec<FoundDeadline>) {
                 });
                 // `hằng tháng, quý, năm`, `hằng quý và hằng năm`
                 let mut rest = end_rest;
-                loop {
-                    let Some(after_sep) = list_sep(rest) else {
-                        break;
-                    };
+                while let Some(after_sep) = list_sep(rest) {
                     let after_sep = strip_word_ci(after_sep, "hằng")
                         .or_else(|| strip_word_ci(after_sep, "hàng"))
                         .map_or(after_sep, |r| r.trim_start_matches(is_space));
