@@ -163,6 +163,17 @@ impl TextBuf {
         );
     }
 
+    /// Cut the text at byte `n`, returning what followed (leading spaces dropped).
+    pub fn split_off(&mut self, n: usize) -> TextBuf {
+        let mut rest = self.clone();
+        let after = &self.text[n..];
+        rest.drop_front(n + (after.len() - after.trim_start().len()));
+        self.text.truncate(n);
+        self.text.truncate(self.text.trim_end().len());
+        self.anchors.retain(|&(t, _, _)| t < self.text.len());
+        rest
+    }
+
     /// Drop the first `n` bytes of the text (a title moved out of it).
     pub fn drop_front(&mut self, n: usize) {
         let n = n.min(self.text.len());
@@ -541,6 +552,15 @@ fn continues(
     text: &str,
     lines: &[Line<'_>],
 ) -> bool {
+    // The closing's list of recipients always starts a block.
+    if crate::normalize::fold(
+        line.get(..line.char_indices().nth(8).map_or(line.len(), |(i, _)| i))
+            .unwrap_or(""),
+    )
+    .starts_with("noi nhan")
+    {
+        return false;
+    }
     // A heading in bold closes with its `**`.
     if prev_closed_bold && lines[block.lines.start].bold_open {
         return false;

@@ -142,6 +142,8 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
         closing: Vec::new(),
     };
     let mut in_closing = false;
+    // A marker printed at the end of the block before (`... tiến bộ 1.1.`).
+    let mut pending: Option<Marker> = None;
     for (i, block) in blocks.iter().enumerate() {
         if in_closing {
             // An attached plan after the signature resumes the body.
@@ -170,20 +172,44 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
             .iter()
             .find_map(|nb| nb.marker.as_ref())
             .map(|m| level_of(m).0);
-        match &block.marker {
-            Some(m) => {
-                if !b.place(block, m) {
-                    b.paragraph(as_text(layout, block, m), next.as_ref(), true);
+        let mut text = block.text.clone();
+        let carried = pending.take();
+        if block.marker.is_none() {
+            if let Some(m) = carried {
+                if b.fits(&m) {
+                    pending =
+                        trailing_marker(&mut text).filter(|t| b.fits_after(t, &level_of(&m).0));
+                    if pending.is_none() {
+                        text = block.text.clone();
+                    }
+                    b.place(block, &m, text);
+                    continue;
                 }
             }
-            None => b.paragraph(
-                TextBlock {
-                    block,
-                    text: block.text.clone(),
-                },
-                next.as_ref(),
-                false,
-            ),
+        }
+        let own_level = block
+            .marker
+            .as_ref()
+            .map_or(Level::Implicit, |bm| level_of(bm).0);
+        pending = trailing_marker(&mut text).filter(|t| b.fits_after(t, &own_level));
+        if pending.is_none() {
+            text = block.text.clone();
+        }
+        match &block.marker {
+            Some(m) => match inline_decimal(&text, m) {
+                Some((at, sub)) => {
+                    let mut rest = text.split_off(at);
+                    rest.drop_front(sub.len);
+                    b.place(block, m, text);
+                    b.place(block, &sub, rest);
+                }
+                None => {
+                    if !b.place(block, m, text) {
+                        b.paragraph(as_text(layout, block, m), next.as_ref(), true);
+                    }
+                }
+            },
+            None => b.paragraph(TextBlock { block, text }, next.as_ref(), false),
         }
     }
     if !in_closing {
@@ -275,14 +301,47 @@ impl<'a, 'l> Builder<'a, 'l> {
         self.stack.push(Draft::new(level, seq, Some(label), tb));
     }
 
-    /// Place a marked block; `false` when the marker is read as text instead.
-    fn place(&mut self, block: &'l Block, m: &Marker) -> bool {
+    /// Whether a marker carried from the end of the block before has its place open.
+    fn fits(&self, m: &Marker) -> bool {
+        match level_of(m) {
+            (Level::Decimal(head), _) => self.decimal_parent(&head).is_some(),
+            (Level::Number, 1) => {
+                matches!(self.stack.last().map(|d| &d.level), Some(Level::Section))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a marker at the end of a block of level `after` will fit once that block is placed.
+    fn fits_after(&self, m: &Marker, after: &Level) -> bool {
+        match (level_of(m), after) {
+            // `1. Heading 1.1.`: the decimal's parent is the block itself.
+            ((Level::Decimal(head), 1), Level::Number) if head.len() == 1 => true,
+            ((Level::Decimal(head), _), _) => self.decimal_parent(&head).is_some(),
+            // `III. TỔ CHỨC THỰC HIỆN 1.`
+            ((Level::Number, 1), Level::Section) => true,
+            _ => false,
+        }
+    }
+
+    /// The open unit a decimal marker with these leading numbers goes under.
+    fn decimal_parent(&self, head: &[u32]) -> Option<usize> {
+        self.stack.iter().rposition(|d| match (&d.level, head) {
+            (Level::Number, [n]) => d.seq == *n,
+            (Level::Decimal(h), _) => {
+                let mut full = h.clone();
+                full.push(d.seq);
+                full == head
+            }
+            _ => false,
+        })
+    }
+
+    /// Place a marked block with its text; `false` when the marker is read as text instead.
+    fn place(&mut self, block: &'l Block, m: &Marker, text: TextBuf) -> bool {
         let (level, seq) = level_of(m);
         let label = m.label();
-        let tb = TextBlock {
-            block,
-            text: block.text.clone(),
-        };
+        let tb = TextBlock { block, text };
         match level {
             Level::Section => {
                 let last = self.last_seq_of_top(&Level::Section);
@@ -317,18 +376,7 @@ impl<'a, 'l> Builder<'a, 'l> {
             }
             Level::Decimal(ref head) => {
                 // `1.2.` goes under item 1 (or decimal item `1.` of a deeper chain).
-                let parent = self
-                    .stack
-                    .iter()
-                    .rposition(|d| match (&d.level, head.as_slice()) {
-                        (Level::Number, [n]) => d.seq == *n,
-                        (Level::Decimal(h), _) => {
-                            let mut full = h.clone();
-                            full.push(d.seq);
-                            full == *head
-                        }
-                        _ => false,
-                    });
+                let parent = self.decimal_parent(head);
                 match parent {
                     Some(k) => {
                         let prev = self
@@ -542,6 +590,37 @@ impl<'a, 'l> Builder<'a, 'l> {
             self.closing.insert(0, tb.block.clone());
         }
     }
+}
+
+/// A decimal or number marker ending the text (`... tiến bộ 1.1.`): cut it off and return it.
+fn trailing_marker(text: &mut TextBuf) -> Option<Marker> {
+    let t = text.text.trim_end();
+    let at = t.rfind(' ')? + 1;
+    let token = &t[at..];
+    if !token.ends_with('.') || !token.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+        return None;
+    }
+    let m = crate::grammar::marker::parse(token)?;
+    if !matches!(m.kind, MarkerKind::Decimal(_) | MarkerKind::Number(_)) {
+        return None;
+    }
+    let cut = t[..at].trim_end().len();
+    if cut == 0 {
+        return None;
+    }
+    let _ = text.split_off(cut);
+    Some(m)
+}
+
+/// `3. Giải quyết ... 3.1. Rà soát ...`: a first decimal sub-item inside item 3's first line.
+fn inline_decimal(text: &TextBuf, m: &Marker) -> Option<(usize, Marker)> {
+    let MarkerKind::Number(n) = m.kind else {
+        return None;
+    };
+    let pat = format!(" {n}.1. ");
+    let at = text.text.find(&pat)? + 1;
+    let sub = crate::grammar::marker::parse(&text.text[at..])?;
+    Some((at, sub))
 }
 
 fn dotted(head: &[u32], last: u32) -> String {
@@ -810,5 +889,19 @@ fn title_and_text(d: &Draft<'_>) -> (Option<String>, TextBuf) {
             None => (None, first.text.clone()),
         },
         _ => (None, first.text.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_markers() {
+        let mut t = TextBuf::default();
+        t.push_src("Tăng cường sự lãnh đạo và tiến bộ 1.1.", 0);
+        let m = trailing_marker(&mut t);
+        assert_eq!(m.map(|m| m.kind), Some(MarkerKind::Decimal(vec![1, 1])));
+        assert_eq!(t.text, "Tăng cường sự lãnh đạo và tiến bộ");
     }
 }

@@ -53,6 +53,10 @@ pub(crate) fn signer(layout: &Layout<'_>, at: usize) -> Option<Signer> {
             in_list = !c.trim_end().ends_with(['.', ';']);
             continue;
         }
+        if in_list && (starts_capacity(c) || is_caps(c.trim_matches('*'))) {
+            // The signature block ends the list even when its last item has no stop.
+            in_list = false;
+        }
         if in_list {
             in_list = !c.trim_end().ends_with(['.', ';', ':']);
             if folded_start(c, 9).starts_with("noi nhan") {

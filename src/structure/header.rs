@@ -116,7 +116,11 @@ pub(crate) fn read(layout: &Layout<'_>, doc_start: usize, body_start: usize) -> 
     if meta.kind == Kind::Unknown {
         if let Some(kind) = meta.number.as_deref().and_then(kind_from_number) {
             meta.kind = kind;
-        } else if !meta.recipients.is_empty() || contents.iter().any(|c| c.starts_with("V/v")) {
+        } else if !meta.recipients.is_empty()
+            || contents.iter().any(|c| {
+                c.starts_with("V/v") || (c.contains("Kính gửi") && !c.contains("Đồng kính gửi"))
+            })
+        {
             meta.kind = Kind::CongVan;
         }
     }
@@ -321,6 +325,11 @@ fn issuer(layout: &Layout<'_>, doc_start: usize) -> Option<String> {
 fn read_recipients(contents: &[&str], meta: &mut Meta) {
     let mut listing = false;
     for c in contents {
+        // A letter's address may follow other header text on the same line.
+        let c = match c.find("Kính gửi") {
+            Some(at) if at > 0 && !c[..at].trim_end().ends_with("Đồng") => &c[at..],
+            _ => c,
+        };
         let f = folded_start(c, 16);
         if let Some(rest) = after_label(c, &f, "dong kinh gui") {
             if !rest.is_empty() {
