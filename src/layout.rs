@@ -22,7 +22,7 @@ pub(crate) struct Layout<'a> {
     /// The (normalized) text everything points into.
     pub text: &'a str,
     /// Every raw line.
-    pub lines: Vec<Line<'a>>,
+    pub lines: Vec<Line>,
     /// Logical paragraphs in order, footnotes and page numbers left out.
     pub blocks: Vec<Block>,
     /// Footnotes: label and text.
@@ -31,13 +31,9 @@ pub(crate) struct Layout<'a> {
 
 /// One raw line of the input.
 #[derive(Debug, Clone)]
-pub(crate) struct Line<'a> {
+pub(crate) struct Line {
     /// 1-based line number.
     pub no: usize,
-    /// Byte offset of the line's first byte.
-    pub start: usize,
-    /// The line without its terminator.
-    pub raw: &'a str,
     /// Byte range (absolute) of the line's content after markup is stripped.
     pub content: Range<usize>,
     /// The content opened with `**`.
@@ -63,7 +59,7 @@ pub(crate) enum LineKind {
     Text,
 }
 
-impl<'a> Line<'a> {
+impl Line {
     /// The cleaned content.
     pub fn content<'t>(&self, text: &'t str) -> &'t str {
         &text[self.content.clone()]
@@ -209,7 +205,7 @@ pub(crate) fn lay_out(text: &str) -> Layout<'_> {
 }
 
 /// Split into lines and clean each one.
-fn split_lines(text: &str) -> Vec<Line<'_>> {
+fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 60 + 1);
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -236,7 +232,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// Strip converter markup around a line's content and classify the line.
-fn clean_line(no: usize, start: usize, raw: &str) -> Line<'_> {
+fn clean_line(no: usize, start: usize, raw: &str) -> Line {
     let indented = raw.starts_with(is_space);
     let mut s = raw.trim_matches(is_space);
     let mut bold_open = false;
@@ -275,8 +271,6 @@ fn clean_line(no: usize, start: usize, raw: &str) -> Line<'_> {
     };
     Line {
         no,
-        start,
-        raw,
         content,
         bold_open,
         bold_close,
@@ -345,7 +339,7 @@ fn glued_at(text: &str, i: usize) -> Option<u32> {
 /// footnote expected and has a marker glued to a word somewhere in the text;
 /// it runs until a blank line, an indented line (the page resumes), a marker,
 /// or the next footnote.
-fn find_footnotes(text: &str, lines: &mut [Line<'_>]) -> Vec<u32> {
+fn find_footnotes(text: &str, lines: &mut [Line]) -> Vec<u32> {
     let glued = glued_markers(text);
     if glued.is_empty() {
         return Vec::new();
@@ -382,7 +376,7 @@ fn find_footnotes(text: &str, lines: &mut [Line<'_>]) -> Vec<u32> {
     labels
 }
 
-fn footnote_start(text: &str, line: &Line<'_>, expected: u32, glued: &[u32]) -> bool {
+fn footnote_start(text: &str, line: &Line, expected: u32, glued: &[u32]) -> bool {
     if line.kind != LineKind::Text || line.indented || !glued.contains(&expected) {
         return false;
     }
@@ -394,7 +388,7 @@ fn footnote_start(text: &str, line: &Line<'_>, expected: u32, glued: &[u32]) -> 
         && c[digits..].trim_start().starts_with(char::is_uppercase)
 }
 
-fn collect_footnotes(text: &str, lines: &[Line<'_>]) -> Vec<(String, String)> {
+fn collect_footnotes(text: &str, lines: &[Line]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for l in lines.iter().filter(|l| l.kind == LineKind::Footnote) {
         let c = l.content(text);
@@ -468,7 +462,7 @@ fn starts_lower(s: &str) -> bool {
 }
 
 /// A typical full line length (characters), for telling short title lines from wrapped ones.
-fn typical_width(text: &str, lines: &[Line<'_>]) -> usize {
+fn typical_width(text: &str, lines: &[Line]) -> usize {
     let mut lens: Vec<usize> = lines
         .iter()
         .filter(|l| l.kind == LineKind::Text)
@@ -483,7 +477,7 @@ fn typical_width(text: &str, lines: &[Line<'_>]) -> usize {
 }
 
 /// Join lines into blocks.
-fn build_blocks(text: &str, lines: &[Line<'_>], labels: &[u32]) -> Vec<Block> {
+fn build_blocks(text: &str, lines: &[Line], labels: &[u32]) -> Vec<Block> {
     let width = typical_width(text, lines);
     let mut blocks: Vec<Block> = Vec::new();
     let mut open: Option<Block> = None;
@@ -550,15 +544,10 @@ fn continues(
     line: &str,
     width: usize,
     text: &str,
-    lines: &[Line<'_>],
+    lines: &[Line],
 ) -> bool {
     // The closing's list of recipients always starts a block.
-    if crate::normalize::fold(
-        line.get(..line.char_indices().nth(8).map_or(line.len(), |(i, _)| i))
-            .unwrap_or(""),
-    )
-    .starts_with("noi nhan")
-    {
+    if crate::keys::starts_with_folded(line, "noi nhan") {
         return false;
     }
     // A heading in bold closes with its `**`.
@@ -594,9 +583,30 @@ fn continues(
     true
 }
 
+/// Whether a line can be copied as it is: no markup, no odd or doubled
+/// spaces, and (when footnotes exist) no digits that could be a glued marker.
+fn is_plain(bytes: &[u8], digits_matter: bool) -> bool {
+    let mut prev_space = true;
+    for &b in bytes {
+        match b {
+            b'*' | b'\t' | b'\r' | 0xC2 | 0xE2 | 0xEF => return false,
+            b' ' if prev_space => return false,
+            b'0'..=b'9' if digits_matter => return false,
+            _ => {}
+        }
+        prev_space = b == b' ';
+    }
+    true
+}
+
 /// Append the source range `range` to `buf`: markup dropped, tabs and runs of
 /// spaces folded to one space, glued footnote markers removed.
 fn push_content(buf: &mut TextBuf, text: &str, range: Range<usize>, labels: &[u32]) {
+    // Most lines need nothing done: copy them whole.
+    if is_plain(&text.as_bytes()[range.clone()], !labels.is_empty()) {
+        buf.push_src(&text[range.clone()], range.start);
+        return;
+    }
     let s = &text[range.clone()];
     let base = range.start;
     let mut run_start = 0;

@@ -35,6 +35,7 @@ pub mod date;
 pub mod decode;
 mod error;
 mod grammar;
+mod keys;
 mod layout;
 mod model;
 pub mod normalize;

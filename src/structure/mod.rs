@@ -19,7 +19,6 @@ mod header;
 use crate::date::Date;
 use crate::layout::{Block, Layout};
 use crate::model::{Document, Footnote, Kind, SCHEMA};
-use crate::normalize::fold;
 
 pub(crate) use body::Region;
 
@@ -106,10 +105,4 @@ fn marker_text(m: &crate::grammar::marker::Marker) -> String {
         K::Dash => "-".to_string(),
         K::Plus => "+".to_string(),
     }
-}
-
-/// The folded start of a block's text, for keyword tests.
-pub(crate) fn folded_start(s: &str, n: usize) -> String {
-    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    fold(&s[..end])
 }
