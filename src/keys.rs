@@ -38,21 +38,6 @@ pub(crate) fn starts_with_folded(s: &str, key: &str) -> bool {
     true
 }
 
-/// Whether the folded `s` equals the ASCII key (whitespace runs fold to one space, ends trimmed).
-pub(crate) fn eq_folded(s: &str, key: &str) -> bool {
-    let mut it = s
-        .split_whitespace()
-        .flat_map(|w| std::iter::once(' ').chain(w.chars()))
-        .skip(1);
-    for k in key.chars() {
-        match it.next() {
-            Some(c) if base(c) == k => {}
-            _ => return false,
-        }
-    }
-    it.next().is_none()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
