@@ -256,3 +256,8 @@ fn remap_spans(doc: &mut Document, map: &OffsetMap) {
         .iter_mut()
         .for_each(|c| span(&mut c.span, map));
 }
+
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
