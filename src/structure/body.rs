@@ -11,10 +11,14 @@ use std::ops::Range;
 
 use super::closing::opens_closing;
 use crate::grammar::marker::{Marker, MarkerKind};
+use crate::keys::starts_with_folded;
 use crate::layout::{Block, Layout, TextBuf};
 use crate::model::{Action, Assignee, Citation, Deadline, Node, Role, Span, Warning};
 use crate::normalize::fold;
 use crate::semantics::{self, Context};
+
+/// How deep units may nest (section, item, decimal items, sub-item, bullets).
+const MAX_DEPTH: usize = 10;
 
 /// The blocks of the body and the lead-in sentence before them.
 pub(crate) struct Region<'l> {
@@ -141,6 +145,15 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
         warnings: Vec::new(),
         closing: Vec::new(),
     };
+    // For each block, the index of the next block with a marker (one backward pass).
+    let mut next_marker = vec![None; blocks.len()];
+    let mut after = None;
+    for (j, bl) in blocks.iter().enumerate().rev() {
+        next_marker[j] = after;
+        if bl.marker.is_some() {
+            after = Some(j);
+        }
+    }
     let mut in_closing = false;
     // A marker printed at the end of the block before (`... tiến bộ 1.1.`).
     let mut pending: Option<Marker> = None;
@@ -168,10 +181,15 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
             in_closing = true;
             continue;
         }
-        let next = blocks[i + 1..]
-            .iter()
-            .find_map(|nb| nb.marker.as_ref())
-            .map(|m| level_of(m).0);
+        let next = next_marker[i].map(|j| {
+            level_of(
+                blocks[j]
+                    .marker
+                    .as_ref()
+                    .expect("indexed blocks have markers"),
+            )
+            .0
+        });
         let mut text = block.text.clone();
         let carried = pending.take();
         if block.marker.is_none() {
@@ -286,6 +304,17 @@ impl<'a, 'l> Builder<'a, 'l> {
     }
 
     fn push_child(&mut self, level: Level, seq: u32, label: String, tb: TextBlock<'l>) {
+        if self.stack.len() >= MAX_DEPTH {
+            // Deeper than any real directive: keep the unit as a sibling of the innermost one.
+            self.warn(
+                tb.block,
+                "too_deep",
+                format!(
+                    "`{label}` nests deeper than {MAX_DEPTH} levels; kept at level {MAX_DEPTH}"
+                ),
+            );
+            self.close_to(MAX_DEPTH - 1);
+        }
         if self.stack.is_empty() {
             let implicit = Draft::new(
                 Level::Implicit,
@@ -452,8 +481,19 @@ impl<'a, 'l> Builder<'a, 'l> {
                         let expected = self.stack[k].seq + 1;
                         if seq == expected {
                             self.close_to(k);
+                        } else if seq == 1 && k + 1 < self.stack.len() {
+                            // A new list under the innermost unit (of another kind).
                         } else if seq == 1 {
-                            // A new list under the innermost unit.
+                            // The same list restarts: keep it at its level, and say so.
+                            self.warn(
+                                block,
+                                "marker_out_of_sequence",
+                                format!(
+                                    "`{label}` restarts the list after `{}`",
+                                    self.stack[k].label.clone().unwrap_or_default()
+                                ),
+                            );
+                            self.close_to(k);
                         } else if seq > expected && seq <= expected + 2 {
                             self.warn(
                                 block,
@@ -572,23 +612,23 @@ impl<'a, 'l> Builder<'a, 'l> {
         let Some(top) = self.stack.last_mut() else {
             return;
         };
-        while top.blocks.len() > 1 {
-            let last = top.blocks.last().expect("len > 1");
-            let f = fold(
-                last.text
-                    .text
-                    .get(..30.min(last.text.text.len()))
-                    .unwrap_or(""),
-            );
+        let mut keep = top.blocks.len();
+        while keep > 1 {
+            let last = &top.blocks[keep - 1];
             let task_like = ["hoan thanh", "thoi han", "thoi gian"]
                 .iter()
-                .any(|k| f.starts_with(k));
+                .any(|k| starts_with_folded(&last.text.text, k));
             if !last.block.after_blank || task_like {
                 break;
             }
-            let tb = top.blocks.pop().expect("len > 1");
-            self.closing.insert(0, tb.block.clone());
+            keep -= 1;
         }
+        let moved: Vec<Block> = top
+            .blocks
+            .drain(keep..)
+            .map(|tb| tb.block.clone())
+            .collect();
+        self.closing.splice(0..0, moved);
     }
 }
 
