@@ -3,6 +3,7 @@
 
 use chidao::{Document, Node, Span};
 use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
 
 fn check_span(input: &str, span: Span, what: &str) {
     assert!(
@@ -126,7 +127,6 @@ proptest! {
 
 #[test]
 fn spans_point_into_nfd_input() {
-    use unicode_normalization::UnicodeNormalization;
     let nfc = "I. VỀ THỂ CHẾ\n1. Bộ Tư pháp rà soát, hoàn thành trước ngày 20 tháng 7 năm 2025.\n";
     let nfd: String = nfc.nfd().collect();
     let doc = chidao::parse(&nfd).expect("parses");
