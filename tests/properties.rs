@@ -39,11 +39,9 @@ fn check_node(input: &str, lines: usize, node: &Node) {
     );
     for d in &node.deadlines {
         check_span(input, d.span, "deadline");
+        let spanned: String = input[d.span.start..d.span.end].nfc().collect();
         assert_eq!(
-            &input[d.span.start..d.span.end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            &spanned.split_whitespace().collect::<Vec<_>>().join(" "),
             &d.text.split_whitespace().collect::<Vec<_>>().join(" "),
             "deadline text is the input it spans"
         );
