@@ -26,6 +26,8 @@ pub(crate) struct Region<'l> {
     pub blocks: Range<usize>,
     /// The preamble's last paragraph when it introduces the list (`... như sau:`).
     pub lead_in: Option<&'l Block>,
+    /// Whether to run the semantic stage.
+    pub semantics: bool,
 }
 
 /// What the body stage produces.
@@ -234,23 +236,29 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
         b.move_trailing_to_closing();
     }
     b.close_all();
-    let lead_in = region.lead_in.map(|bl| leads_of(&bl.text));
-    let mut citations = Vec::new();
+    let lead_in = region
+        .lead_in
+        .filter(|_| region.semantics)
+        .map(|bl| leads_of(&bl.text));
+    let mut env = Env {
+        layout,
+        ctx,
+        semantics: region.semantics,
+        citations: Vec::new(),
+    };
     let mut sections = Vec::with_capacity(b.tops.len());
     for top in b.tops {
         sections.push(finish(
-            layout,
+            &mut env,
             top,
             None,
             lead_in.as_deref().unwrap_or(&[]),
-            ctx,
-            &mut citations,
         ));
     }
     Built {
         sections,
         closing: b.closing,
-        citations,
+        citations: env.citations,
         warnings: b.warnings,
     }
 }
@@ -727,14 +735,22 @@ fn field_of(text: &str) -> Option<(Field, usize)> {
 }
 
 /// Turn a draft into a node: paths, titles, texts, and the node's meaning.
+/// What turning drafts into nodes needs besides the draft.
+struct Env<'a, 'l> {
+    layout: &'a Layout<'l>,
+    ctx: &'a Context,
+    /// Run the semantic stage (parties, deadlines, actions, citations).
+    semantics: bool,
+    citations: Vec<Citation>,
+}
+
 fn finish(
-    layout: &Layout<'_>,
+    env: &mut Env<'_, '_>,
     d: Draft<'_>,
     parent_path: Option<&str>,
     inherited: &[Assignee],
-    ctx: &Context,
-    citations: &mut Vec<Citation>,
 ) -> Node {
+    let layout = env.layout;
     let first = &d.blocks[0];
     let line = layout
         .lines
@@ -766,7 +782,12 @@ fn finish(
         .max(start);
 
     // Meaning.
-    let mut assignees: Vec<Assignee> = semantics::parties::find(&own.text)
+    let found = if env.semantics {
+        semantics::parties::find(&own.text)
+    } else {
+        Vec::new()
+    };
+    let mut assignees: Vec<Assignee> = found
         .into_iter()
         .map(|p| Assignee {
             name: p.name,
@@ -775,8 +796,17 @@ fn finish(
             inherited: false,
         })
         .collect();
-    let deadlines = deadlines_of(&own, ctx);
-    let actions = semantics::actions::find(&own.text)
+    let deadlines = if env.semantics {
+        deadlines_of(&own, env.ctx)
+    } else {
+        Vec::new()
+    };
+    let found = if env.semantics {
+        semantics::actions::find(&own.text)
+    } else {
+        Vec::new()
+    };
+    let actions = found
         .into_iter()
         .map(|r| {
             let s = own.src(r.clone());
@@ -786,7 +816,9 @@ fn finish(
             }
         })
         .collect();
-    cite(&own, ctx, citations);
+    if env.semantics {
+        cite(&own, env.ctx, &mut env.citations);
+    }
     if !assignees.iter().any(|a| a.role == Role::Lead) && d.level != Level::Implicit {
         let mut inh: Vec<Assignee> = inherited
             .iter()
@@ -837,7 +869,7 @@ fn finish(
             }
             _ => {}
         }
-        let child = finish(layout, c, path.as_deref(), &leads, ctx, citations);
+        let child = finish(env, c, path.as_deref(), &leads);
         lift_fields(&child, &mut node, &mut lifted_leads);
         node.children.push(child);
     }

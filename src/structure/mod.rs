@@ -22,18 +22,14 @@ use crate::model::{Document, Footnote, Kind, SCHEMA};
 
 pub(crate) use body::Region;
 
-/// Build the document from its layout.
-pub(crate) fn build(layout: &Layout<'_>, reference: Option<Date>) -> Document {
-    let text = layout.text;
+/// Build the document from its layout; `semantics` runs the semantic stage.
+pub(crate) fn build(layout: &Layout<'_>, reference: Option<Date>, semantics: bool) -> Document {
     let doc_start = header::document_start(layout);
     let body_start = body::body_start(layout, doc_start);
     let mut meta = header::read(layout, doc_start, body_start);
-    let closing_at = closing::closing_start(layout, body_start);
-    meta.signer = closing::signer(layout, closing_at.unwrap_or(layout.blocks.len()));
-    meta.cc.extend(closing::cc(
-        layout,
-        closing_at.unwrap_or(layout.blocks.len()),
-    ));
+    let closing_at = closing::closing_start(layout, body_start).unwrap_or(layout.blocks.len());
+    meta.signer = closing::signer(layout, closing_at);
+    meta.cc.extend(closing::cc(layout, closing_at));
     if meta.kind == Kind::Unknown && meta.recipients.is_empty() && header::is_news(layout) {
         header::read_news(layout, &mut meta);
     }
@@ -50,16 +46,18 @@ pub(crate) fn build(layout: &Layout<'_>, reference: Option<Date>) -> Document {
     let region = Region {
         blocks: body_start..layout.blocks.len(),
         lead_in,
+        semantics,
     };
     let built = body::build(layout, region, &ctx);
     let mut citations = Vec::new();
-    for b in layout.blocks.get(preamble_blocks).unwrap_or(&[]) {
-        body::cite(&b.text, &ctx, &mut citations);
+    if semantics {
+        for b in layout.blocks.get(preamble_blocks).unwrap_or(&[]) {
+            body::cite(&b.text, &ctx, &mut citations);
+        }
     }
     citations.extend(built.citations);
     citations.sort_by_key(|c| c.span.start);
     let closing = join_blocks(&built.closing);
-    let _ = text;
     Document {
         schema: SCHEMA,
         source: None,
