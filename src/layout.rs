@@ -461,13 +461,13 @@ fn starts_lower(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// A typical full line length (characters), for telling short title lines from wrapped ones.
+/// A typical full line length (bytes), for telling short title lines from wrapped ones.
 fn typical_width(text: &str, lines: &[Line]) -> usize {
     let mut lens: Vec<usize> = lines
         .iter()
         .filter(|l| l.kind == LineKind::Text)
-        .map(|l| l.content(text).chars().count())
-        .filter(|&n| n >= 20)
+        .map(|l| l.content.len())
+        .filter(|&n| n >= 30)
         .collect();
     if lens.is_empty() {
         return 80;
@@ -574,7 +574,7 @@ fn continues(
         && block.text.text.starts_with("Về ")
         && !starts_lower(line)
     {
-        let n = prev.chars().count();
+        let n = prev.len();
         if n * 4 < width * 3 {
             return false;
         }
@@ -583,70 +583,86 @@ fn continues(
     true
 }
 
-/// Whether a line can be copied as it is: no markup, no odd or doubled
-/// spaces, and (when footnotes exist) no digits that could be a glued marker.
-fn is_plain(bytes: &[u8], digits_matter: bool) -> bool {
-    let mut prev_space = true;
-    for &b in bytes {
-        match b {
-            b'*' | b'\t' | b'\r' | 0xC2 | 0xE2 | 0xEF => return false,
-            b' ' if prev_space => return false,
-            b'0'..=b'9' if digits_matter => return false,
-            _ => {}
-        }
-        prev_space = b == b' ';
+const PLAIN: u8 = 0;
+
+/// Bytes `push_content` must look at: space, `*`, digits, control bytes and
+/// the lead bytes of odd spaces (C2, E2, E3, EF); everything else is copied.
+static CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    let special = b" *0123456789\t\r\x0b\x0c\xc2\xe2\xe3\xef";
+    let mut k = 0;
+    while k < special.len() {
+        t[special[k] as usize] = 1;
+        k += 1;
     }
-    true
+    t
+};
+
+/// Bytes of white space (other than a single ASCII space) at the start of
+/// `b`, and whether they separate words (a zero-width space or BOM does not).
+fn odd_space(b: &[u8]) -> Option<(usize, bool)> {
+    match b {
+        [b'\t' | b'\r' | 0x0B | 0x0C, ..] => Some((1, true)),
+        [0xC2, 0xA0, ..] => Some((2, true)),
+        [0xE2, 0x80, 0x8B..=0x8D, ..] => Some((3, false)),
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => Some((3, true)),
+        [0xEF, 0xBB, 0xBF, ..] => Some((3, false)),
+        _ => None,
+    }
 }
 
-/// Append the source range `range` to `buf`: markup dropped, tabs and runs of
-/// spaces folded to one space, glued footnote markers removed.
+/// Append the source range `range` to `buf`: markup (`**`) dropped, tabs and
+/// runs of spaces folded to one space, glued footnote markers removed. Runs
+/// of ordinary text are copied whole; only the bytes that may need work are
+/// looked at closely.
 fn push_content(buf: &mut TextBuf, text: &str, range: Range<usize>, labels: &[u32]) {
-    // Most lines need nothing done: copy them whole.
-    if is_plain(&text.as_bytes()[range.clone()], !labels.is_empty()) {
-        buf.push_src(&text[range.clone()], range.start);
-        return;
-    }
-    let s = &text[range.clone()];
+    let bytes = text.as_bytes();
     let base = range.start;
+    let s = &bytes[range.clone()];
     let mut run_start = 0;
-    let mut iter = s.char_indices().peekable();
     let mut prev_space = buf.text.ends_with(' ') || buf.text.is_empty();
-    while let Some((i, c)) = iter.next() {
-        let skip_len = if c == '*' && s[i..].starts_with("**") {
-            Some(2)
-        } else if is_space(c) && (prev_space || c != ' ') {
-            Some(c.len_utf8())
-        } else if c.is_ascii_digit() && !labels.is_empty() {
-            let abs = base + i;
-            match glued_at(text, abs) {
-                Some(n)
-                    if labels.contains(&n)
-                        && (i == 0 || !s[..i].ends_with(|d: char| d.is_ascii_digit())) =>
-                {
-                    Some(s[i..].bytes().take_while(u8::is_ascii_digit).count())
-                }
-                _ => None,
-            }
-        } else {
-            None
-        };
-        if let Some(len) = skip_len {
-            buf.push_src(&s[run_start..i], base + run_start);
-            // A tab or odd space still separates words.
-            if is_space(c) && !prev_space {
-                buf.push_sep(" ");
-                prev_space = true;
-            }
-            run_start = i + len;
-            while iter.peek().is_some_and(|&(j, _)| j < run_start) {
-                iter.next();
-            }
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        if CLASS[b as usize] == PLAIN {
+            prev_space = false;
+            i += 1;
             continue;
         }
-        prev_space = c == ' ';
+        let skip = match b {
+            b'*' if s.get(i + 1) == Some(&b'*') => Some((2, false)),
+            b' ' if prev_space => Some((1, false)),
+            b'0'..=b'9' if !labels.is_empty() && i > 0 && !s[i - 1].is_ascii_digit() => {
+                match glued_at(text, base + i) {
+                    Some(n) if labels.contains(&n) => Some((
+                        s[i..].iter().take_while(|d| d.is_ascii_digit()).count(),
+                        false,
+                    )),
+                    _ => None,
+                }
+            }
+            b'\t' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF => odd_space(&s[i..]),
+            _ => None,
+        };
+        match skip {
+            Some((len, separates)) => {
+                buf.push_src(&text[base + run_start..base + i], base + run_start);
+                if separates && !prev_space {
+                    buf.push_sep(" ");
+                    prev_space = true;
+                }
+                i += len;
+                run_start = i;
+            }
+            None => {
+                prev_space = b == b' ';
+                i += 1;
+            }
+        }
     }
-    buf.push_src(&s[run_start..], base + run_start);
+    buf.push_src(&text[base + run_start..range.end], base + run_start);
     // Trailing spaces are not content.
     let trimmed = buf.text.trim_end_matches(' ').len();
     buf.text.truncate(trimmed);
