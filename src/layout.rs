@@ -462,7 +462,7 @@ fn starts_lower(s: &str) -> bool {
 }
 
 /// A typical full line length (bytes), for telling short title lines from wrapped ones.
-fn typical_width(text: &str, lines: &[Line]) -> usize {
+fn typical_width(lines: &[Line]) -> usize {
     let mut lens: Vec<usize> = lines
         .iter()
         .filter(|l| l.kind == LineKind::Text)
@@ -478,7 +478,7 @@ fn typical_width(text: &str, lines: &[Line]) -> usize {
 
 /// Join lines into blocks.
 fn build_blocks(text: &str, lines: &[Line], labels: &[u32]) -> Vec<Block> {
-    let width = typical_width(text, lines);
+    let width = typical_width(lines);
     let mut blocks: Vec<Block> = Vec::new();
     let mut open: Option<Block> = None;
     let mut blank_before = true;
