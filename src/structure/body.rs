@@ -968,6 +968,29 @@ fn title_and_text(d: &Draft<'_>) -> (Option<String>, TextBuf) {
 mod tests {
     use super::*;
 
+    fn paths(text: &str) -> Vec<String> {
+        let doc = crate::Parser::new()
+            .semantics(false)
+            .parse(text)
+            .expect("parses");
+        let mut out = Vec::new();
+        doc.walk(&mut |n| out.push(n.path.clone().unwrap_or_else(|| "·".into())));
+        out
+    }
+
+    fn node<'d>(doc: &'d crate::Document, path: &str) -> &'d Node {
+        fn find<'a>(nodes: &'a [Node], path: &str) -> Option<&'a Node> {
+            nodes.iter().find_map(|n| {
+                if n.path.as_deref() == Some(path) {
+                    Some(n)
+                } else {
+                    find(&n.children, path)
+                }
+            })
+        }
+        find(&doc.sections, path).unwrap_or_else(|| panic!("no node {path}"))
+    }
+
     #[test]
     fn trailing_markers() {
         let mut t = TextBuf::default();
@@ -975,5 +998,128 @@ mod tests {
         let m = trailing_marker(&mut t);
         assert_eq!(m.map(|m| m.kind), Some(MarkerKind::Decimal(vec![1, 1])));
         assert_eq!(t.text, "Tăng cường sự lãnh đạo và tiến bộ");
+    }
+
+    #[test]
+    fn nests_sections_items_letters_and_bullets() {
+        let t = "I. VỀ THỂ CHẾ\n1. Sở Tư pháp chỉ đạo:\na) Rà soát.\n- Một.\n- Hai.\nb) Ban hành.\n+ Ba.\n2. Sở Y tế.\nII. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Nội vụ.";
+        assert_eq!(
+            paths(t),
+            [
+                "I", "I.1", "I.1.a", "I.1.a.-1", "I.1.a.-2", "I.1.b", "I.1.b.+1", "I.2", "II",
+                "II.1"
+            ]
+        );
+    }
+
+    #[test]
+    fn letters_follow_the_vietnamese_alphabet() {
+        let t = "1. Giao:\na) A.\nb) B.\nc) C.\nd) D.\nđ) Đ.\ne) E.\ng) G.";
+        assert_eq!(
+            paths(t),
+            ["·", "1", "1.a", "1.b", "1.c", "1.d", "1.đ", "1.e", "1.g"]
+        );
+    }
+
+    #[test]
+    fn a_number_at_a_wrapped_line_start_is_text() {
+        let t = "1. Sở Tài chính rà soát theo khoản 2 Điều\n15. Hoàn thành sớm.\n2. Sở Y tế.";
+        let doc = crate::parse(t).unwrap();
+        assert_eq!(paths(t), ["·", "1", "2"]);
+        assert!(node(&doc, "1").text.contains("Điều 15. Hoàn thành"));
+    }
+
+    #[test]
+    fn a_close_skip_is_kept_with_a_warning() {
+        let doc = crate::parse("1. Một.\n2. Hai.\n4. Bốn.").unwrap();
+        assert_eq!(doc.sections[0].children.len(), 3);
+        assert_eq!(doc.warnings[0].code, "marker_out_of_sequence");
+        assert_eq!(doc.warnings[0].line, Some(3));
+    }
+
+    #[test]
+    fn paragraph_after_the_last_sub_item_belongs_to_the_item() {
+        let t = "I. A\n1. Bộ trưởng các Bộ\na) Xây dựng cơ sở dữ liệu.\nb) Kết nối dữ liệu.\n\nHoàn thành trong tháng 7 năm 2025.\n\n2. Sở Y tế.";
+        let doc = crate::Parser::new().semantics(false).parse(t).unwrap();
+        assert!(node(&doc, "I.1")
+            .text
+            .ends_with("Hoàn thành trong tháng 7 năm 2025."));
+        assert_eq!(node(&doc, "I.1.b").text, "Kết nối dữ liệu.");
+    }
+
+    #[test]
+    fn paragraph_between_sub_items_stays_with_the_sub_item() {
+        let t = "1. Sở Y tế:\na) Rà soát.\n\nTiếp tục theo dõi.\n\nb) Ban hành.";
+        let doc = crate::Parser::new().semantics(false).parse(t).unwrap();
+        assert_eq!(node(&doc, "1.a").text, "Rà soát.\nTiếp tục theo dõi.");
+    }
+
+    #[test]
+    fn topic_titles() {
+        let t = "I. CÁC NHIỆM VỤ TRỌNG TÂM\n1. Về thể chế, cơ chế chính sách \nỦy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:\na) Kiện toàn Ban Chỉ đạo về phát triển khoa học công nghệ, đổi mới sáng tạo.\n2. Về truyền thông: Các cơ quan truyền thông tiếp tục tăng cường thông tin.";
+        let doc = crate::Parser::new().semantics(false).parse(t).unwrap();
+        let one = node(&doc, "I.1");
+        assert_eq!(one.title.as_deref(), Some("Về thể chế, cơ chế chính sách"));
+        assert_eq!(
+            one.text,
+            "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:"
+        );
+        let two = node(&doc, "I.2");
+        assert_eq!(two.title.as_deref(), Some("Về truyền thông"));
+        assert!(two.text.starts_with("Các cơ quan truyền thông"));
+        assert_eq!(
+            doc.sections[0].title.as_deref(),
+            Some("CÁC NHIỆM VỤ TRỌNG TÂM")
+        );
+    }
+
+    #[test]
+    fn decimal_items_and_articles() {
+        assert_eq!(
+            paths("I. NHIỆM VỤ\n1. Mục đích\n1.1. Rà soát.\n1.2. Ban hành.\n2. Yêu cầu"),
+            ["I", "I.1", "I.1.1", "I.1.2", "I.2"]
+        );
+        assert_eq!(
+            paths("Điều 1. Ban hành kế hoạch.\nĐiều 2. Hiệu lực.\nI. MỤC ĐÍCH\n1. Một."),
+            ["·", "1", "2", "I", "I.1"]
+        );
+    }
+
+    #[test]
+    fn closing_paragraphs_and_recipients_are_not_nodes() {
+        let t = "1. Sở Y tế thực hiện.\n2. Sở Tư pháp thực hiện.\n\nĐây là nhiệm vụ quan trọng, đề nghị các sở thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An";
+        let doc = crate::parse(t).unwrap();
+        assert_eq!(paths(t), ["·", "1", "2"]);
+        assert!(doc
+            .closing
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Đây là nhiệm vụ"));
+        assert_eq!(doc.meta.cc, ["Như trên", "Lưu: VT"]);
+        assert_eq!(
+            doc.meta.signer.and_then(|s| s.name).as_deref(),
+            Some("Nguyễn Văn An")
+        );
+    }
+
+    #[test]
+    fn an_attached_plan_resumes_after_the_signature() {
+        let t = "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nNơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Văn B KẾ HOẠCH TRIỂN KHAI\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích";
+        assert_eq!(paths(t), ["·", "1", "I", "I.1"]);
+    }
+
+    #[test]
+    fn nesting_has_a_floor() {
+        let t: String = (0..40)
+            .map(|i| format!("{}) x\n", ['a', 'b'][i % 2]))
+            .collect::<String>()
+            + &(1..=30)
+                .map(|i| format!("{}.{} y\n", i, i))
+                .collect::<String>();
+        let doc = crate::parse(&t).unwrap();
+        fn depth(n: &Node) -> usize {
+            1 + n.children.iter().map(depth).max().unwrap_or(0)
+        }
+        assert!(doc.sections.iter().map(depth).max().unwrap_or(0) <= MAX_DEPTH);
     }
 }
