@@ -22,7 +22,7 @@ pub(crate) struct Layout<'a> {
     /// The (normalized) text everything points into.
     pub text: &'a str,
     /// Every raw line.
-    pub lines: Vec<Line<'a>>,
+    pub lines: Vec<Line>,
     /// Logical paragraphs in order, footnotes and page numbers left out.
     pub blocks: Vec<Block>,
     /// Footnotes: label and text.
@@ -31,13 +31,9 @@ pub(crate) struct Layout<'a> {
 
 /// One raw line of the input.
 #[derive(Debug, Clone)]
-pub(crate) struct Line<'a> {
+pub(crate) struct Line {
     /// 1-based line number.
     pub no: usize,
-    /// Byte offset of the line's first byte.
-    pub start: usize,
-    /// The line without its terminator.
-    pub raw: &'a str,
     /// Byte range (absolute) of the line's content after markup is stripped.
     pub content: Range<usize>,
     /// The content opened with `**`.
@@ -63,7 +59,7 @@ pub(crate) enum LineKind {
     Text,
 }
 
-impl<'a> Line<'a> {
+impl Line {
     /// The cleaned content.
     pub fn content<'t>(&self, text: &'t str) -> &'t str {
         &text[self.content.clone()]
@@ -163,6 +159,17 @@ impl TextBuf {
         );
     }
 
+    /// Cut the text at byte `n`, returning what followed (leading spaces dropped).
+    pub fn split_off(&mut self, n: usize) -> TextBuf {
+        let mut rest = self.clone();
+        let after = &self.text[n..];
+        rest.drop_front(n + (after.len() - after.trim_start().len()));
+        self.text.truncate(n);
+        self.text.truncate(self.text.trim_end().len());
+        self.anchors.retain(|&(t, _, _)| t < self.text.len());
+        rest
+    }
+
     /// Drop the first `n` bytes of the text (a title moved out of it).
     pub fn drop_front(&mut self, n: usize) {
         let n = n.min(self.text.len());
@@ -198,7 +205,7 @@ pub(crate) fn lay_out(text: &str) -> Layout<'_> {
 }
 
 /// Split into lines and clean each one.
-fn split_lines(text: &str) -> Vec<Line<'_>> {
+fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 60 + 1);
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -225,7 +232,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// Strip converter markup around a line's content and classify the line.
-fn clean_line(no: usize, start: usize, raw: &str) -> Line<'_> {
+fn clean_line(no: usize, start: usize, raw: &str) -> Line {
     let indented = raw.starts_with(is_space);
     let mut s = raw.trim_matches(is_space);
     let mut bold_open = false;
@@ -264,8 +271,6 @@ fn clean_line(no: usize, start: usize, raw: &str) -> Line<'_> {
     };
     Line {
         no,
-        start,
-        raw,
         content,
         bold_open,
         bold_close,
@@ -334,7 +339,7 @@ fn glued_at(text: &str, i: usize) -> Option<u32> {
 /// footnote expected and has a marker glued to a word somewhere in the text;
 /// it runs until a blank line, an indented line (the page resumes), a marker,
 /// or the next footnote.
-fn find_footnotes(text: &str, lines: &mut [Line<'_>]) -> Vec<u32> {
+fn find_footnotes(text: &str, lines: &mut [Line]) -> Vec<u32> {
     let glued = glued_markers(text);
     if glued.is_empty() {
         return Vec::new();
@@ -371,7 +376,7 @@ fn find_footnotes(text: &str, lines: &mut [Line<'_>]) -> Vec<u32> {
     labels
 }
 
-fn footnote_start(text: &str, line: &Line<'_>, expected: u32, glued: &[u32]) -> bool {
+fn footnote_start(text: &str, line: &Line, expected: u32, glued: &[u32]) -> bool {
     if line.kind != LineKind::Text || line.indented || !glued.contains(&expected) {
         return false;
     }
@@ -383,7 +388,7 @@ fn footnote_start(text: &str, line: &Line<'_>, expected: u32, glued: &[u32]) -> 
         && c[digits..].trim_start().starts_with(char::is_uppercase)
 }
 
-fn collect_footnotes(text: &str, lines: &[Line<'_>]) -> Vec<(String, String)> {
+fn collect_footnotes(text: &str, lines: &[Line]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for l in lines.iter().filter(|l| l.kind == LineKind::Footnote) {
         let c = l.content(text);
@@ -456,13 +461,13 @@ fn starts_lower(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
 
-/// A typical full line length (characters), for telling short title lines from wrapped ones.
-fn typical_width(text: &str, lines: &[Line<'_>]) -> usize {
+/// A typical full line length (bytes), for telling short title lines from wrapped ones.
+fn typical_width(lines: &[Line]) -> usize {
     let mut lens: Vec<usize> = lines
         .iter()
         .filter(|l| l.kind == LineKind::Text)
-        .map(|l| l.content(text).chars().count())
-        .filter(|&n| n >= 20)
+        .map(|l| l.content.len())
+        .filter(|&n| n >= 30)
         .collect();
     if lens.is_empty() {
         return 80;
@@ -472,8 +477,8 @@ fn typical_width(text: &str, lines: &[Line<'_>]) -> usize {
 }
 
 /// Join lines into blocks.
-fn build_blocks(text: &str, lines: &[Line<'_>], labels: &[u32]) -> Vec<Block> {
-    let width = typical_width(text, lines);
+fn build_blocks(text: &str, lines: &[Line], labels: &[u32]) -> Vec<Block> {
+    let width = typical_width(lines);
     let mut blocks: Vec<Block> = Vec::new();
     let mut open: Option<Block> = None;
     let mut blank_before = true;
@@ -539,8 +544,12 @@ fn continues(
     line: &str,
     width: usize,
     text: &str,
-    lines: &[Line<'_>],
+    lines: &[Line],
 ) -> bool {
+    // The closing's list of recipients always starts a block.
+    if crate::keys::starts_with_folded(line, "noi nhan") {
+        return false;
+    }
     // A heading in bold closes with its `**`.
     if prev_closed_bold && lines[block.lines.start].bold_open {
         return false;
@@ -565,7 +574,7 @@ fn continues(
         && block.text.text.starts_with("Về ")
         && !starts_lower(line)
     {
-        let n = prev.chars().count();
+        let n = prev.len();
         if n * 4 < width * 3 {
             return false;
         }
@@ -574,49 +583,86 @@ fn continues(
     true
 }
 
-/// Append the source range `range` to `buf`: markup dropped, tabs and runs of
-/// spaces folded to one space, glued footnote markers removed.
+const PLAIN: u8 = 0;
+
+/// Bytes `push_content` must look at: space, `*`, digits, control bytes and
+/// the lead bytes of odd spaces (C2, E2, E3, EF); everything else is copied.
+static CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    let special = b" *0123456789\t\r\x0b\x0c\xc2\xe2\xe3\xef";
+    let mut k = 0;
+    while k < special.len() {
+        t[special[k] as usize] = 1;
+        k += 1;
+    }
+    t
+};
+
+/// Bytes of white space (other than a single ASCII space) at the start of
+/// `b`, and whether they separate words (a zero-width space or BOM does not).
+fn odd_space(b: &[u8]) -> Option<(usize, bool)> {
+    match b {
+        [b'\t' | b'\r' | 0x0B | 0x0C, ..] => Some((1, true)),
+        [0xC2, 0xA0, ..] => Some((2, true)),
+        [0xE2, 0x80, 0x8B..=0x8D, ..] => Some((3, false)),
+        [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => Some((3, true)),
+        [0xEF, 0xBB, 0xBF, ..] => Some((3, false)),
+        _ => None,
+    }
+}
+
+/// Append the source range `range` to `buf`: markup (`**`) dropped, tabs and
+/// runs of spaces folded to one space, glued footnote markers removed. Runs
+/// of ordinary text are copied whole; only the bytes that may need work are
+/// looked at closely.
 fn push_content(buf: &mut TextBuf, text: &str, range: Range<usize>, labels: &[u32]) {
-    let s = &text[range.clone()];
+    let bytes = text.as_bytes();
     let base = range.start;
+    let s = &bytes[range.clone()];
     let mut run_start = 0;
-    let mut iter = s.char_indices().peekable();
     let mut prev_space = buf.text.ends_with(' ') || buf.text.is_empty();
-    while let Some((i, c)) = iter.next() {
-        let skip_len = if c == '*' && s[i..].starts_with("**") {
-            Some(2)
-        } else if is_space(c) && (prev_space || c != ' ') {
-            Some(c.len_utf8())
-        } else if c.is_ascii_digit() && !labels.is_empty() {
-            let abs = base + i;
-            match glued_at(text, abs) {
-                Some(n)
-                    if labels.contains(&n)
-                        && (i == 0 || !s[..i].ends_with(|d: char| d.is_ascii_digit())) =>
-                {
-                    Some(s[i..].bytes().take_while(u8::is_ascii_digit).count())
-                }
-                _ => None,
-            }
-        } else {
-            None
-        };
-        if let Some(len) = skip_len {
-            buf.push_src(&s[run_start..i], base + run_start);
-            // A tab or odd space still separates words.
-            if is_space(c) && !prev_space {
-                buf.push_sep(" ");
-                prev_space = true;
-            }
-            run_start = i + len;
-            while iter.peek().is_some_and(|&(j, _)| j < run_start) {
-                iter.next();
-            }
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        if CLASS[b as usize] == PLAIN {
+            prev_space = false;
+            i += 1;
             continue;
         }
-        prev_space = c == ' ';
+        let skip = match b {
+            b'*' if s.get(i + 1) == Some(&b'*') => Some((2, false)),
+            b' ' if prev_space => Some((1, false)),
+            b'0'..=b'9' if !labels.is_empty() && i > 0 && !s[i - 1].is_ascii_digit() => {
+                match glued_at(text, base + i) {
+                    Some(n) if labels.contains(&n) => Some((
+                        s[i..].iter().take_while(|d| d.is_ascii_digit()).count(),
+                        false,
+                    )),
+                    _ => None,
+                }
+            }
+            b'\t' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF => odd_space(&s[i..]),
+            _ => None,
+        };
+        match skip {
+            Some((len, separates)) => {
+                buf.push_src(&text[base + run_start..base + i], base + run_start);
+                if separates && !prev_space {
+                    buf.push_sep(" ");
+                    prev_space = true;
+                }
+                i += len;
+                run_start = i;
+            }
+            None => {
+                prev_space = b == b' ';
+                i += 1;
+            }
+        }
     }
-    buf.push_src(&s[run_start..], base + run_start);
+    buf.push_src(&text[base + run_start..range.end], base + run_start);
     // Trailing spaces are not content.
     let trimmed = buf.text.trim_end_matches(' ').len();
     buf.text.truncate(trimmed);

@@ -73,6 +73,9 @@ impl Marker {
 
 /// The marker `line` starts with, if any. `line` is already trimmed on the left.
 pub(crate) fn parse(line: &str) -> Option<Marker> {
+    if !may_start_marker(line.as_bytes()) {
+        return None;
+    }
     let (rest, kind) = alt((roman, article, decimal, number, letter, bullet))
         .parse(line)
         .ok()?;
@@ -81,6 +84,19 @@ pub(crate) fn parse(line: &str) -> Option<Marker> {
         kind,
         len: line.len() - after.len(),
     })
+}
+
+/// A cheap test on the first bytes that rules out most lines before the grammar runs.
+fn may_start_marker(b: &[u8]) -> bool {
+    match b {
+        [b'I' | b'V' | b'X' | b'L', ..] | [b'0'..=b'9', ..] | [b'-' | b'+', ..] => true,
+        // `Điều`, `đ)`: Đ is C4 90, đ is C4 91.
+        [0xC4, 0x90 | 0x91, ..] => true,
+        // `–`, `—`, `•` start with E2 80.
+        [0xE2, 0x80, ..] => true,
+        [b'a'..=b'y', b')' | b'.', ..] => true,
+        _ => false,
+    }
 }
 
 /// Spaces after a marker: at least one, or the end of the line.

@@ -11,10 +11,14 @@ use std::ops::Range;
 
 use super::closing::opens_closing;
 use crate::grammar::marker::{Marker, MarkerKind};
+use crate::keys::starts_with_folded;
 use crate::layout::{Block, Layout, TextBuf};
 use crate::model::{Action, Assignee, Citation, Deadline, Node, Role, Span, Warning};
 use crate::normalize::fold;
 use crate::semantics::{self, Context};
+
+/// How deep units may nest (section, item, decimal items, sub-item, bullets).
+const MAX_DEPTH: usize = 10;
 
 /// The blocks of the body and the lead-in sentence before them.
 pub(crate) struct Region<'l> {
@@ -22,6 +26,8 @@ pub(crate) struct Region<'l> {
     pub blocks: Range<usize>,
     /// The preamble's last paragraph when it introduces the list (`... như sau:`).
     pub lead_in: Option<&'l Block>,
+    /// Whether to run the semantic stage.
+    pub semantics: bool,
 }
 
 /// What the body stage produces.
@@ -141,7 +147,18 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
         warnings: Vec::new(),
         closing: Vec::new(),
     };
+    // For each block, the index of the next block with a marker (one backward pass).
+    let mut next_marker = vec![None; blocks.len()];
+    let mut after = None;
+    for (j, bl) in blocks.iter().enumerate().rev() {
+        next_marker[j] = after;
+        if bl.marker.is_some() {
+            after = Some(j);
+        }
+    }
     let mut in_closing = false;
+    // A marker printed at the end of the block before (`... tiến bộ 1.1.`).
+    let mut pending: Option<Marker> = None;
     for (i, block) in blocks.iter().enumerate() {
         if in_closing {
             // An attached plan after the signature resumes the body.
@@ -166,47 +183,82 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
             in_closing = true;
             continue;
         }
-        let next = blocks[i + 1..]
-            .iter()
-            .find_map(|nb| nb.marker.as_ref())
-            .map(|m| level_of(m).0);
-        match &block.marker {
-            Some(m) => {
-                if !b.place(block, m) {
-                    b.paragraph(as_text(layout, block, m), next.as_ref(), true);
+        let next = next_marker[i].map(|j| {
+            level_of(
+                blocks[j]
+                    .marker
+                    .as_ref()
+                    .expect("indexed blocks have markers"),
+            )
+            .0
+        });
+        let mut text = block.text.clone();
+        let carried = pending.take();
+        if block.marker.is_none() {
+            if let Some(m) = carried {
+                if b.fits(&m) {
+                    pending =
+                        trailing_marker(&mut text).filter(|t| b.fits_after(t, &level_of(&m).0));
+                    if pending.is_none() {
+                        text = block.text.clone();
+                    }
+                    b.place(block, &m, text);
+                    continue;
                 }
             }
-            None => b.paragraph(
-                TextBlock {
-                    block,
-                    text: block.text.clone(),
-                },
-                next.as_ref(),
-                false,
-            ),
+        }
+        let own_level = block
+            .marker
+            .as_ref()
+            .map_or(Level::Implicit, |bm| level_of(bm).0);
+        pending = trailing_marker(&mut text).filter(|t| b.fits_after(t, &own_level));
+        if pending.is_none() {
+            text = block.text.clone();
+        }
+        match &block.marker {
+            Some(m) => match inline_decimal(&text, m) {
+                Some((at, sub)) => {
+                    let mut rest = text.split_off(at);
+                    rest.drop_front(sub.len);
+                    b.place(block, m, text);
+                    b.place(block, &sub, rest);
+                }
+                None => {
+                    if !b.place(block, m, text) {
+                        b.paragraph(as_text(layout, block, m), next.as_ref(), true);
+                    }
+                }
+            },
+            None => b.paragraph(TextBlock { block, text }, next.as_ref(), false),
         }
     }
     if !in_closing {
         b.move_trailing_to_closing();
     }
     b.close_all();
-    let lead_in = region.lead_in.map(|bl| leads_of(&bl.text));
-    let mut citations = Vec::new();
+    let lead_in = region
+        .lead_in
+        .filter(|_| region.semantics)
+        .map(|bl| leads_of(&bl.text));
+    let mut env = Env {
+        layout,
+        ctx,
+        semantics: region.semantics,
+        citations: Vec::new(),
+    };
     let mut sections = Vec::with_capacity(b.tops.len());
     for top in b.tops {
         sections.push(finish(
-            layout,
+            &mut env,
             top,
             None,
             lead_in.as_deref().unwrap_or(&[]),
-            ctx,
-            &mut citations,
         ));
     }
     Built {
         sections,
         closing: b.closing,
-        citations,
+        citations: env.citations,
         warnings: b.warnings,
     }
 }
@@ -260,6 +312,17 @@ impl<'a, 'l> Builder<'a, 'l> {
     }
 
     fn push_child(&mut self, level: Level, seq: u32, label: String, tb: TextBlock<'l>) {
+        if self.stack.len() >= MAX_DEPTH {
+            // Deeper than any real directive: keep the unit as a sibling of the innermost one.
+            self.warn(
+                tb.block,
+                "too_deep",
+                format!(
+                    "`{label}` nests deeper than {MAX_DEPTH} levels; kept at level {MAX_DEPTH}"
+                ),
+            );
+            self.close_to(MAX_DEPTH - 1);
+        }
         if self.stack.is_empty() {
             let implicit = Draft::new(
                 Level::Implicit,
@@ -275,14 +338,47 @@ impl<'a, 'l> Builder<'a, 'l> {
         self.stack.push(Draft::new(level, seq, Some(label), tb));
     }
 
-    /// Place a marked block; `false` when the marker is read as text instead.
-    fn place(&mut self, block: &'l Block, m: &Marker) -> bool {
+    /// Whether a marker carried from the end of the block before has its place open.
+    fn fits(&self, m: &Marker) -> bool {
+        match level_of(m) {
+            (Level::Decimal(head), _) => self.decimal_parent(&head).is_some(),
+            (Level::Number, 1) => {
+                matches!(self.stack.last().map(|d| &d.level), Some(Level::Section))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a marker at the end of a block of level `after` will fit once that block is placed.
+    fn fits_after(&self, m: &Marker, after: &Level) -> bool {
+        match (level_of(m), after) {
+            // `1. Heading 1.1.`: the decimal's parent is the block itself.
+            ((Level::Decimal(head), 1), Level::Number) if head.len() == 1 => true,
+            ((Level::Decimal(head), _), _) => self.decimal_parent(&head).is_some(),
+            // `III. TỔ CHỨC THỰC HIỆN 1.`
+            ((Level::Number, 1), Level::Section) => true,
+            _ => false,
+        }
+    }
+
+    /// The open unit a decimal marker with these leading numbers goes under.
+    fn decimal_parent(&self, head: &[u32]) -> Option<usize> {
+        self.stack.iter().rposition(|d| match (&d.level, head) {
+            (Level::Number, [n]) => d.seq == *n,
+            (Level::Decimal(h), _) => {
+                let mut full = h.clone();
+                full.push(d.seq);
+                full == head
+            }
+            _ => false,
+        })
+    }
+
+    /// Place a marked block with its text; `false` when the marker is read as text instead.
+    fn place(&mut self, block: &'l Block, m: &Marker, text: TextBuf) -> bool {
         let (level, seq) = level_of(m);
         let label = m.label();
-        let tb = TextBlock {
-            block,
-            text: block.text.clone(),
-        };
+        let tb = TextBlock { block, text };
         match level {
             Level::Section => {
                 let last = self.last_seq_of_top(&Level::Section);
@@ -317,18 +413,7 @@ impl<'a, 'l> Builder<'a, 'l> {
             }
             Level::Decimal(ref head) => {
                 // `1.2.` goes under item 1 (or decimal item `1.` of a deeper chain).
-                let parent = self
-                    .stack
-                    .iter()
-                    .rposition(|d| match (&d.level, head.as_slice()) {
-                        (Level::Number, [n]) => d.seq == *n,
-                        (Level::Decimal(h), _) => {
-                            let mut full = h.clone();
-                            full.push(d.seq);
-                            full == *head
-                        }
-                        _ => false,
-                    });
+                let parent = self.decimal_parent(head);
                 match parent {
                     Some(k) => {
                         let prev = self
@@ -404,8 +489,19 @@ impl<'a, 'l> Builder<'a, 'l> {
                         let expected = self.stack[k].seq + 1;
                         if seq == expected {
                             self.close_to(k);
+                        } else if seq == 1 && k + 1 < self.stack.len() {
+                            // A new list under the innermost unit (of another kind).
                         } else if seq == 1 {
-                            // A new list under the innermost unit.
+                            // The same list restarts: keep it at its level, and say so.
+                            self.warn(
+                                block,
+                                "marker_out_of_sequence",
+                                format!(
+                                    "`{label}` restarts the list after `{}`",
+                                    self.stack[k].label.clone().unwrap_or_default()
+                                ),
+                            );
+                            self.close_to(k);
                         } else if seq > expected && seq <= expected + 2 {
                             self.warn(
                                 block,
@@ -524,24 +620,55 @@ impl<'a, 'l> Builder<'a, 'l> {
         let Some(top) = self.stack.last_mut() else {
             return;
         };
-        while top.blocks.len() > 1 {
-            let last = top.blocks.last().expect("len > 1");
-            let f = fold(
-                last.text
-                    .text
-                    .get(..30.min(last.text.text.len()))
-                    .unwrap_or(""),
-            );
+        let mut keep = top.blocks.len();
+        while keep > 1 {
+            let last = &top.blocks[keep - 1];
             let task_like = ["hoan thanh", "thoi han", "thoi gian"]
                 .iter()
-                .any(|k| f.starts_with(k));
+                .any(|k| starts_with_folded(&last.text.text, k));
             if !last.block.after_blank || task_like {
                 break;
             }
-            let tb = top.blocks.pop().expect("len > 1");
-            self.closing.insert(0, tb.block.clone());
+            keep -= 1;
         }
+        let moved: Vec<Block> = top
+            .blocks
+            .drain(keep..)
+            .map(|tb| tb.block.clone())
+            .collect();
+        self.closing.splice(0..0, moved);
     }
+}
+
+/// A decimal or number marker ending the text (`... tiến bộ 1.1.`): cut it off and return it.
+fn trailing_marker(text: &mut TextBuf) -> Option<Marker> {
+    let t = text.text.trim_end();
+    let at = t.rfind(' ')? + 1;
+    let token = &t[at..];
+    if !token.ends_with('.') || !token.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+        return None;
+    }
+    let m = crate::grammar::marker::parse(token)?;
+    if !matches!(m.kind, MarkerKind::Decimal(_) | MarkerKind::Number(_)) {
+        return None;
+    }
+    let cut = t[..at].trim_end().len();
+    if cut == 0 {
+        return None;
+    }
+    let _ = text.split_off(cut);
+    Some(m)
+}
+
+/// `3. Giải quyết ... 3.1. Rà soát ...`: a first decimal sub-item inside item 3's first line.
+fn inline_decimal(text: &TextBuf, m: &Marker) -> Option<(usize, Marker)> {
+    let MarkerKind::Number(n) = m.kind else {
+        return None;
+    };
+    let pat = format!(" {n}.1. ");
+    let at = text.text.find(&pat)? + 1;
+    let sub = crate::grammar::marker::parse(&text.text[at..])?;
+    Some((at, sub))
 }
 
 fn dotted(head: &[u32], last: u32) -> String {
@@ -608,14 +735,22 @@ fn field_of(text: &str) -> Option<(Field, usize)> {
 }
 
 /// Turn a draft into a node: paths, titles, texts, and the node's meaning.
+/// What turning drafts into nodes needs besides the draft.
+struct Env<'a, 'l> {
+    layout: &'a Layout<'l>,
+    ctx: &'a Context,
+    /// Run the semantic stage (parties, deadlines, actions, citations).
+    semantics: bool,
+    citations: Vec<Citation>,
+}
+
 fn finish(
-    layout: &Layout<'_>,
+    env: &mut Env<'_, '_>,
     d: Draft<'_>,
     parent_path: Option<&str>,
     inherited: &[Assignee],
-    ctx: &Context,
-    citations: &mut Vec<Citation>,
 ) -> Node {
+    let layout = env.layout;
     let first = &d.blocks[0];
     let line = layout
         .lines
@@ -647,7 +782,12 @@ fn finish(
         .max(start);
 
     // Meaning.
-    let mut assignees: Vec<Assignee> = semantics::parties::find(&own.text)
+    let found = if env.semantics {
+        semantics::parties::find(&own.text)
+    } else {
+        Vec::new()
+    };
+    let mut assignees: Vec<Assignee> = found
         .into_iter()
         .map(|p| Assignee {
             name: p.name,
@@ -656,8 +796,17 @@ fn finish(
             inherited: false,
         })
         .collect();
-    let deadlines = deadlines_of(&own, ctx);
-    let actions = semantics::actions::find(&own.text)
+    let deadlines = if env.semantics {
+        deadlines_of(&own, env.ctx)
+    } else {
+        Vec::new()
+    };
+    let found = if env.semantics {
+        semantics::actions::find(&own.text)
+    } else {
+        Vec::new()
+    };
+    let actions = found
         .into_iter()
         .map(|r| {
             let s = own.src(r.clone());
@@ -667,7 +816,9 @@ fn finish(
             }
         })
         .collect();
-    cite(&own, ctx, citations);
+    if env.semantics {
+        cite(&own, env.ctx, &mut env.citations);
+    }
     if !assignees.iter().any(|a| a.role == Role::Lead) && d.level != Level::Implicit {
         let mut inh: Vec<Assignee> = inherited
             .iter()
@@ -718,7 +869,7 @@ fn finish(
             }
             _ => {}
         }
-        let child = finish(layout, c, path.as_deref(), &leads, ctx, citations);
+        let child = finish(env, c, path.as_deref(), &leads);
         lift_fields(&child, &mut node, &mut lifted_leads);
         node.children.push(child);
     }
@@ -810,5 +961,165 @@ fn title_and_text(d: &Draft<'_>) -> (Option<String>, TextBuf) {
             None => (None, first.text.clone()),
         },
         _ => (None, first.text.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(text: &str) -> Vec<String> {
+        let doc = crate::Parser::new()
+            .semantics(false)
+            .parse(text)
+            .expect("parses");
+        let mut out = Vec::new();
+        doc.walk(&mut |n| out.push(n.path.clone().unwrap_or_else(|| "·".into())));
+        out
+    }
+
+    fn node<'d>(doc: &'d crate::Document, path: &str) -> &'d Node {
+        fn find<'a>(nodes: &'a [Node], path: &str) -> Option<&'a Node> {
+            nodes.iter().find_map(|n| {
+                if n.path.as_deref() == Some(path) {
+                    Some(n)
+                } else {
+                    find(&n.children, path)
+                }
+            })
+        }
+        find(&doc.sections, path).unwrap_or_else(|| panic!("no node {path}"))
+    }
+
+    #[test]
+    fn trailing_markers() {
+        let mut t = TextBuf::default();
+        t.push_src("Tăng cường sự lãnh đạo và tiến bộ 1.1.", 0);
+        let m = trailing_marker(&mut t);
+        assert_eq!(m.map(|m| m.kind), Some(MarkerKind::Decimal(vec![1, 1])));
+        assert_eq!(t.text, "Tăng cường sự lãnh đạo và tiến bộ");
+    }
+
+    #[test]
+    fn nests_sections_items_letters_and_bullets() {
+        let t = "I. VỀ THỂ CHẾ\n1. Sở Tư pháp chỉ đạo:\na) Rà soát.\n- Một.\n- Hai.\nb) Ban hành.\n+ Ba.\n2. Sở Y tế.\nII. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Nội vụ.";
+        assert_eq!(
+            paths(t),
+            [
+                "I", "I.1", "I.1.a", "I.1.a.-1", "I.1.a.-2", "I.1.b", "I.1.b.+1", "I.2", "II",
+                "II.1"
+            ]
+        );
+    }
+
+    #[test]
+    fn letters_follow_the_vietnamese_alphabet() {
+        let t = "1. Giao:\na) A.\nb) B.\nc) C.\nd) D.\nđ) Đ.\ne) E.\ng) G.";
+        assert_eq!(
+            paths(t),
+            ["·", "1", "1.a", "1.b", "1.c", "1.d", "1.đ", "1.e", "1.g"]
+        );
+    }
+
+    #[test]
+    fn a_number_at_a_wrapped_line_start_is_text() {
+        let t = "1. Sở Tài chính rà soát theo khoản 2 Điều\n15. Hoàn thành sớm.\n2. Sở Y tế.";
+        let doc = crate::parse(t).unwrap();
+        assert_eq!(paths(t), ["·", "1", "2"]);
+        assert!(node(&doc, "1").text.contains("Điều 15. Hoàn thành"));
+    }
+
+    #[test]
+    fn a_close_skip_is_kept_with_a_warning() {
+        let doc = crate::parse("1. Một.\n2. Hai.\n4. Bốn.").unwrap();
+        assert_eq!(doc.sections[0].children.len(), 3);
+        assert_eq!(doc.warnings[0].code, "marker_out_of_sequence");
+        assert_eq!(doc.warnings[0].line, Some(3));
+    }
+
+    #[test]
+    fn paragraph_after_the_last_sub_item_belongs_to_the_item() {
+        let t = "I. A\n1. Bộ trưởng các Bộ\na) Xây dựng cơ sở dữ liệu.\nb) Kết nối dữ liệu.\n\nHoàn thành trong tháng 7 năm 2025.\n\n2. Sở Y tế.";
+        let doc = crate::Parser::new().semantics(false).parse(t).unwrap();
+        assert!(node(&doc, "I.1")
+            .text
+            .ends_with("Hoàn thành trong tháng 7 năm 2025."));
+        assert_eq!(node(&doc, "I.1.b").text, "Kết nối dữ liệu.");
+    }
+
+    #[test]
+    fn paragraph_between_sub_items_stays_with_the_sub_item() {
+        let t = "1. Sở Y tế:\na) Rà soát.\n\nTiếp tục theo dõi.\n\nb) Ban hành.";
+        let doc = crate::Parser::new().semantics(false).parse(t).unwrap();
+        assert_eq!(node(&doc, "1.a").text, "Rà soát.\nTiếp tục theo dõi.");
+    }
+
+    #[test]
+    fn topic_titles() {
+        let t = "I. CÁC NHIỆM VỤ TRỌNG TÂM\n1. Về thể chế, cơ chế chính sách \nỦy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:\na) Kiện toàn Ban Chỉ đạo về phát triển khoa học công nghệ, đổi mới sáng tạo.\n2. Về truyền thông: Các cơ quan truyền thông tiếp tục tăng cường thông tin.";
+        let doc = crate::Parser::new().semantics(false).parse(t).unwrap();
+        let one = node(&doc, "I.1");
+        assert_eq!(one.title.as_deref(), Some("Về thể chế, cơ chế chính sách"));
+        assert_eq!(
+            one.text,
+            "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:"
+        );
+        let two = node(&doc, "I.2");
+        assert_eq!(two.title.as_deref(), Some("Về truyền thông"));
+        assert!(two.text.starts_with("Các cơ quan truyền thông"));
+        assert_eq!(
+            doc.sections[0].title.as_deref(),
+            Some("CÁC NHIỆM VỤ TRỌNG TÂM")
+        );
+    }
+
+    #[test]
+    fn decimal_items_and_articles() {
+        assert_eq!(
+            paths("I. NHIỆM VỤ\n1. Mục đích\n1.1. Rà soát.\n1.2. Ban hành.\n2. Yêu cầu"),
+            ["I", "I.1", "I.1.1", "I.1.2", "I.2"]
+        );
+        assert_eq!(
+            paths("Điều 1. Ban hành kế hoạch.\nĐiều 2. Hiệu lực.\nI. MỤC ĐÍCH\n1. Một."),
+            ["·", "1", "2", "I", "I.1"]
+        );
+    }
+
+    #[test]
+    fn closing_paragraphs_and_recipients_are_not_nodes() {
+        let t = "1. Sở Y tế thực hiện.\n2. Sở Tư pháp thực hiện.\n\nĐây là nhiệm vụ quan trọng, đề nghị các sở thực hiện./.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An";
+        let doc = crate::parse(t).unwrap();
+        assert_eq!(paths(t), ["·", "1", "2"]);
+        assert!(doc
+            .closing
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Đây là nhiệm vụ"));
+        assert_eq!(doc.meta.cc, ["Như trên", "Lưu: VT"]);
+        assert_eq!(
+            doc.meta.signer.and_then(|s| s.name).as_deref(),
+            Some("Nguyễn Văn An")
+        );
+    }
+
+    #[test]
+    fn an_attached_plan_resumes_after_the_signature() {
+        let t = "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nNơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Văn B KẾ HOẠCH TRIỂN KHAI\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích";
+        assert_eq!(paths(t), ["·", "1", "I", "I.1"]);
+    }
+
+    #[test]
+    fn nesting_has_a_floor() {
+        let t: String = (0..40)
+            .map(|i| format!("{}) x\n", ['a', 'b'][i % 2]))
+            .collect::<String>()
+            + &(1..=30)
+                .map(|i| format!("{}.{} y\n", i, i))
+                .collect::<String>();
+        let doc = crate::parse(&t).unwrap();
+        fn depth(n: &Node) -> usize {
+            1 + n.children.iter().map(depth).max().unwrap_or(0)
+        }
+        assert!(doc.sections.iter().map(depth).max().unwrap_or(0) <= MAX_DEPTH);
     }
 }

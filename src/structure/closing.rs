@@ -1,7 +1,7 @@
 //! The closing: `Nơi nhận:` list and signature block.
 
-use super::folded_start;
 use super::header::is_title_case;
+use crate::keys::starts_with_folded;
 use crate::layout::{is_caps, Layout, LineKind};
 use crate::model::Signer;
 
@@ -10,7 +10,7 @@ const CAPACITIES: [&str; 5] = ["TM.", "KT.", "Q.", "TL.", "TUQ."];
 
 /// Whether a block opens the closing: `Nơi nhận:` or a capacity line.
 pub(crate) fn opens_closing(text: &str) -> bool {
-    folded_start(text, 9).starts_with("noi nhan") || starts_capacity(text)
+    starts_with_folded(text, "noi nhan") || starts_capacity(text)
 }
 
 fn starts_capacity(text: &str) -> bool {
@@ -45,7 +45,7 @@ pub(crate) fn signer(layout: &Layout<'_>, at: usize) -> Option<Signer> {
             continue;
         }
         let c = l.content(text);
-        if folded_start(c, 9).starts_with("noi nhan") {
+        if starts_with_folded(c, "noi nhan") {
             in_list = true;
             // `Nơi nhận: ... KT.TONG CUC TRUONG` on one line: keep reading it.
         }
@@ -53,9 +53,13 @@ pub(crate) fn signer(layout: &Layout<'_>, at: usize) -> Option<Signer> {
             in_list = !c.trim_end().ends_with(['.', ';']);
             continue;
         }
+        if in_list && (starts_capacity(c) || is_caps(c.trim_matches('*'))) {
+            // The signature block ends the list even when its last item has no stop.
+            in_list = false;
+        }
         if in_list {
             in_list = !c.trim_end().ends_with(['.', ';', ':']);
-            if folded_start(c, 9).starts_with("noi nhan") {
+            if starts_with_folded(c, "noi nhan") {
                 in_list = true;
             }
             continue;
@@ -122,10 +126,7 @@ pub(crate) fn signer(layout: &Layout<'_>, at: usize) -> Option<Signer> {
 /// Split `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH` into capacities and the title.
 fn split_capacity(run: &str, capacity: &mut Vec<String>, title: &mut Option<String>) {
     let mut rest = run;
-    loop {
-        let Some(p) = CAPACITIES.iter().find(|p| rest.starts_with(*p)) else {
-            break;
-        };
+    while let Some(p) = CAPACITIES.iter().find(|p| rest.starts_with(*p)) {
         // The capacity runs to the next capacity prefix, or takes the whole
         // remaining run when it is the last line of capacities.
         let after = &rest[p.len()..];
@@ -167,7 +168,7 @@ pub(crate) fn cc(layout: &Layout<'_>, at: usize) -> Vec<String> {
             continue;
         }
         let c = l.content(text);
-        if folded_start(c, 9).starts_with("noi nhan") {
+        if starts_with_folded(c, "noi nhan") {
             started = true;
             continue;
         }

@@ -3,11 +3,10 @@
 
 use std::ops::Range;
 
-use super::folded_start;
 use crate::date::Date;
+use crate::keys::starts_with_folded;
 use crate::layout::{is_caps, Layout, LineKind};
 use crate::model::{Kind, Meta, Signer};
-use crate::normalize::fold;
 
 /// Kind lines as printed, and the kind each names.
 const KIND_LINES: [(&str, Kind); 8] = [
@@ -47,7 +46,7 @@ pub(crate) fn document_start(layout: &Layout<'_>) -> usize {
         .lines
         .iter()
         .take(400)
-        .position(|l| l.kind == LineKind::Text && is_motto(&folded_start(l.content(text), 60)))
+        .position(|l| l.kind == LineKind::Text && is_motto(l.content(text)))
     else {
         return 0;
     };
@@ -116,7 +115,11 @@ pub(crate) fn read(layout: &Layout<'_>, doc_start: usize, body_start: usize) -> 
     if meta.kind == Kind::Unknown {
         if let Some(kind) = meta.number.as_deref().and_then(kind_from_number) {
             meta.kind = kind;
-        } else if !meta.recipients.is_empty() || contents.iter().any(|c| c.starts_with("V/v")) {
+        } else if !meta.recipients.is_empty()
+            || contents.iter().any(|c| {
+                c.starts_with("V/v") || (c.contains("Kính gửi") && !c.contains("Đồng kính gửi"))
+            })
+        {
             meta.kind = Kind::CongVan;
         }
     }
@@ -245,11 +248,10 @@ fn abstract_after(contents: &[&str], i: usize, pos: usize) -> Option<String> {
         );
     }
     for next in contents.iter().skip(i + 1).take(6) {
-        let f = folded_start(next, 12);
         if next.ends_with("điện:")
-            || f.starts_with("kinh gui")
-            || f.starts_with("can cu")
-            || f.starts_with("thuc hien")
+            || starts_with_folded(next, "kinh gui")
+            || starts_with_folded(next, "can cu")
+            || starts_with_folded(next, "thuc hien")
             || next.contains(", ngày ")
             || next.starts_with("Số:")
             || crate::grammar::marker::parse(next).is_some()
@@ -284,7 +286,7 @@ fn issuer(layout: &Layout<'_>, doc_start: usize) -> Option<String> {
     let mut parts = Vec::new();
     for l in layout.lines.iter().skip(doc_start).take(8) {
         let c = l.content(text);
-        if is_motto(&folded_start(c, 60)) {
+        if is_motto(c) {
             // A one-line header: `ỦY BAN NHÂN DÂN TỈNH X ------- CỘNG HÒA ...`.
             if parts.is_empty() {
                 if let Some(at) = c.find("CỘNG HÒA") {
@@ -321,13 +323,17 @@ fn issuer(layout: &Layout<'_>, doc_start: usize) -> Option<String> {
 fn read_recipients(contents: &[&str], meta: &mut Meta) {
     let mut listing = false;
     for c in contents {
-        let f = folded_start(c, 16);
-        if let Some(rest) = after_label(c, &f, "dong kinh gui") {
+        // A letter's address may follow other header text on the same line.
+        let c = match c.find("Kính gửi") {
+            Some(at) if at > 0 && !c[..at].trim_end().ends_with("Đồng") => &c[at..],
+            _ => c,
+        };
+        if let Some(rest) = after_label(c, "dong kinh gui") {
             if !rest.is_empty() {
                 meta.cc.push(clean_item(rest));
             }
             listing = false;
-        } else if let Some(rest) = after_label(c, &f, "kinh gui") {
+        } else if let Some(rest) = after_label(c, "kinh gui") {
             if !rest.is_empty() {
                 meta.recipients.push(clean_item(rest));
             }
@@ -352,8 +358,8 @@ fn read_recipients(contents: &[&str], meta: &mut Meta) {
     }
 }
 
-fn after_label<'s>(c: &'s str, folded: &str, label: &str) -> Option<&'s str> {
-    if !folded.starts_with(label) {
+fn after_label<'s>(c: &'s str, label: &str) -> Option<&'s str> {
+    if !starts_with_folded(c, label) {
         return None;
     }
     let colon = c.find(':')?;
@@ -392,8 +398,7 @@ pub(crate) fn preamble_blocks(
 
 /// A block that reads as running text rather than a header line.
 fn is_paragraph(s: &str) -> bool {
-    let f = folded_start(s, 14);
-    [
+    const OPENERS: [&str; 10] = [
         "can cu",
         "thuc hien",
         "theo ",
@@ -404,10 +409,8 @@ fn is_paragraph(s: &str) -> bool {
         "ngay ",
         "sau khi",
         "thoi gian",
-    ]
-    .iter()
-    .any(|k| f.starts_with(k))
-        || (s.chars().count() > 160 && !is_caps(s))
+    ];
+    OPENERS.iter().any(|k| starts_with_folded(s, k)) || (s.chars().count() > 160 && !is_caps(s))
 }
 
 /// A press rendition: no header of its own, and a report that a document was signed.
@@ -492,11 +495,6 @@ pub(crate) fn is_title_case(w: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase)
         && chars.clone().count() > 0
         && chars.all(char::is_lowercase)
-}
-
-#[allow(dead_code)]
-fn fold_eq(a: &str, b: &str) -> bool {
-    fold(a) == fold(b)
 }
 
 #[cfg(test)]

@@ -19,22 +19,17 @@ mod header;
 use crate::date::Date;
 use crate::layout::{Block, Layout};
 use crate::model::{Document, Footnote, Kind, SCHEMA};
-use crate::normalize::fold;
 
 pub(crate) use body::Region;
 
-/// Build the document from its layout.
-pub(crate) fn build(layout: &Layout<'_>, reference: Option<Date>) -> Document {
-    let text = layout.text;
+/// Build the document from its layout; `semantics` runs the semantic stage.
+pub(crate) fn build(layout: &Layout<'_>, reference: Option<Date>, semantics: bool) -> Document {
     let doc_start = header::document_start(layout);
     let body_start = body::body_start(layout, doc_start);
     let mut meta = header::read(layout, doc_start, body_start);
-    let closing_at = closing::closing_start(layout, body_start);
-    meta.signer = closing::signer(layout, closing_at.unwrap_or(layout.blocks.len()));
-    meta.cc.extend(closing::cc(
-        layout,
-        closing_at.unwrap_or(layout.blocks.len()),
-    ));
+    let closing_at = closing::closing_start(layout, body_start).unwrap_or(layout.blocks.len());
+    meta.signer = closing::signer(layout, closing_at);
+    meta.cc.extend(closing::cc(layout, closing_at));
     if meta.kind == Kind::Unknown && meta.recipients.is_empty() && header::is_news(layout) {
         header::read_news(layout, &mut meta);
     }
@@ -51,16 +46,18 @@ pub(crate) fn build(layout: &Layout<'_>, reference: Option<Date>) -> Document {
     let region = Region {
         blocks: body_start..layout.blocks.len(),
         lead_in,
+        semantics,
     };
     let built = body::build(layout, region, &ctx);
     let mut citations = Vec::new();
-    for b in layout.blocks.get(preamble_blocks).unwrap_or(&[]) {
-        body::cite(&b.text, &ctx, &mut citations);
+    if semantics {
+        for b in layout.blocks.get(preamble_blocks).unwrap_or(&[]) {
+            body::cite(&b.text, &ctx, &mut citations);
+        }
     }
     citations.extend(built.citations);
     citations.sort_by_key(|c| c.span.start);
     let closing = join_blocks(&built.closing);
-    let _ = text;
     Document {
         schema: SCHEMA,
         source: None,
@@ -106,10 +103,4 @@ fn marker_text(m: &crate::grammar::marker::Marker) -> String {
         K::Dash => "-".to_string(),
         K::Plus => "+".to_string(),
     }
-}
-
-/// The folded start of a block's text, for keyword tests.
-pub(crate) fn folded_start(s: &str, n: usize) -> String {
-    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    fold(&s[..end])
 }
