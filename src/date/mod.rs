@@ -63,6 +63,9 @@ mod grammar;
 mod tests;
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use std::fmt;
 
@@ -598,12 +601,14 @@ fn may_start_at(text: &str, i: usize) -> bool {
 
 /// Cheap test that `text` may hold a date expression at all.
 fn worth_scanning(text: &str) -> bool {
+    static WORDS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
+        ["năm", "uý", "UÝ", "úy"]
+            .iter()
+            .map(|w| memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect()
+    });
     let b = text.as_bytes();
-    b.iter().any(u8::is_ascii_digit)
-        || memchr::memmem::find(b, "năm".as_bytes()).is_some()
-        || memchr::memmem::find(b, "uý".as_bytes()).is_some()
-        || memchr::memmem::find(b, "UÝ".as_bytes()).is_some()
-        || memchr::memmem::find(b, "úy".as_bytes()).is_some()
+    b.iter().any(u8::is_ascii_digit) || WORDS.iter().any(|f| f.find(b).is_some())
 }
 
 /// Whether the word before byte `i` is `trước` or `nhất` (`chậm nhất`).
@@ -628,25 +633,38 @@ const LOOK_BACK: usize = 40;
 /// each run of digits, before `quý` (`quý III`), and before `đầu năm` /
 /// `cuối năm` (`sáu tháng đầu năm`).
 fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
+    static WORDS: LazyLock<Vec<(memmem::Finder<'static>, usize)>> = LazyLock::new(|| {
+        [
+            ("uý", 2),
+            ("UÝ", 2),
+            ("úy", 2),
+            ("ÚY", 2),
+            ("đầu năm", 24),
+            ("cuối năm", 24),
+        ]
+        .into_iter()
+        .map(|(w, back)| (memmem::Finder::new(w.as_bytes()).into_owned(), back))
+        .collect()
+    });
     let mut anchors: Vec<(usize, usize)> = Vec::new();
     for (i, b) in bytes.iter().enumerate() {
         if b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
             anchors.push((i.saturating_sub(LOOK_BACK), i + 1));
         }
     }
-    for (word, back) in [
-        ("uý", 2),
-        ("UÝ", 2),
-        ("úy", 2),
-        ("ÚY", 2),
-        ("đầu năm", 24),
-        ("cuối năm", 24),
-    ] {
-        for at in memchr::memmem::find_iter(bytes, word.as_bytes()) {
-            anchors.push((at.saturating_sub(back), at + 1));
+    for (finder, back) in WORDS.iter() {
+        for at in finder.find_iter(bytes) {
+            anchors.push((at.saturating_sub(*back), at + 1));
         }
     }
-    anchors.sort_unstable();
+    merge_regions(anchors)
+}
+
+/// Sort (when needed) and merge overlapping byte ranges.
+pub(crate) fn merge_regions(mut anchors: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    if !anchors.windows(2).all(|w| w[0] <= w[1]) {
+        anchors.sort_unstable();
+    }
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(anchors.len());
     for (a, b) in anchors {
         match merged.last_mut() {

@@ -18,6 +18,9 @@
 //! carry a symbol (`231/CĐ-TTg`), so `Đề án 06` is left out.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use super::deadlines::strip_word_ci;
 use super::{Context, FoundCitation};
@@ -416,40 +419,75 @@ fn cite_starts(first: u8) -> &'static [&'static str] {
 
 const D_STARTS: &[&str] = &["đề", "điể", "điề"];
 
-/// How far before its first digit a numbered citation may start
-/// (`Nghị quyết liên tịch số 12`, `điểm c khoản 2`).
-const LOOK_BACK: usize = 64;
-
-/// Byte ranges where a citation may start, sorted and merged: before each
-/// run of digits, and just before `Luật`, `Hiến pháp`, `Pháp lệnh`.
+/// Byte ranges where a citation may start, sorted and merged. A numbered
+/// citation has a number after `số` (`Nghị quyết liên tịch số 12`), a number
+/// with a symbol (`Công điện 231/CĐ-TTg`, `Nghị quyết 86 /NQ-CP`), or an
+/// article number (`điểm c khoản 2 Điều 15 ... của Luật`); a law may be
+/// cited by name (`Luật Đất đai`, `Hiến pháp`, `Pháp lệnh`).
 fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
+    static WORDS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
+        ["uật", "UẬT", "iến pháp", "IẾN PHÁP", "háp lệnh", "HÁP LỆNH"]
+            .iter()
+            .map(|w| memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect()
+    });
     let mut anchors: Vec<(usize, usize)> = Vec::new();
-    for (i, b) in bytes.iter().enumerate() {
-        if b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
-            anchors.push((i.saturating_sub(LOOK_BACK), i));
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
         }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let before = trim_spaces_end(&bytes[..start]);
+        let after = &bytes[i..];
+        let after = after.strip_prefix(b" ").unwrap_or(after);
+        let look_back = if ends_with_word(before, &["số", "Số", "SỐ"]) {
+            48
+        } else if ends_with_word(before, &["Điều", "điều", "ĐIỀU"]) {
+            72
+        } else if matches!(after.first(), Some(b'/' | b'-' | b'.')) {
+            32
+        } else {
+            continue;
+        };
+        anchors.push((start.saturating_sub(look_back), start + 1));
     }
-    for word in ["uật", "UẬT", "iến pháp", "IẾN PHÁP", "háp lệnh", "HÁP LỆNH"] {
-        for at in memchr::memmem::find_iter(bytes, word.as_bytes()) {
+    for finder in WORDS.iter() {
+        for at in finder.find_iter(bytes) {
             anchors.push((at.saturating_sub(8), at + 1));
         }
     }
-    anchors.sort_unstable();
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(anchors.len());
-    for (a, b) in anchors {
-        match merged.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
-        }
-    }
-    merged
+    date::merge_regions(anchors)
+}
+
+fn trim_spaces_end(b: &[u8]) -> &[u8] {
+    let n = b.iter().rev().take_while(|&&c| c == b' ').count();
+    &b[..b.len() - n]
+}
+
+/// Whether `b` ends with one of the words `ws` (spelled in each case used).
+fn ends_with_word(b: &[u8], ws: &[&str]) -> bool {
+    ws.iter().any(|w| {
+        b.ends_with(w.as_bytes())
+            && !b[..b.len() - w.len()]
+                .last()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+    })
 }
 
 fn worth_scanning(text: &str) -> bool {
+    static WORDS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
+        ["uật", "iến pháp", "UẬT"]
+            .iter()
+            .map(|w| memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect()
+    });
     let b = text.as_bytes();
-    b.iter().any(u8::is_ascii_digit)
-        || memchr::memmem::find(b, "uật ".as_bytes()).is_some()
-        || memchr::memmem::find(b, "iến pháp".as_bytes()).is_some()
+    b.iter().any(u8::is_ascii_digit) || WORDS.iter().any(|f| f.find(b).is_some())
 }
 
 /// Every legal reference in `text`, in order of appearance.
