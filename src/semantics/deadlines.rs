@@ -226,6 +226,33 @@ fn classify(trigger: Trigger, value: DateValue) -> Option<(DeadlineKind, String,
     }
 }
 
+/// Whether the clause before a trigger at `at` states a past fact (`hồ sơ
+/// đã tiếp nhận trước ngày ...`, `từ trước ngày ...`): a cut-off, not a deadline.
+fn states_a_past(text: &str, at: usize) -> bool {
+    let pre = &text[..at];
+    // The last three words of the same clause.
+    let clause_start = pre
+        .rfind([',', ';', '.', ':', '(', '\n'])
+        .map_or(0, |p| p + 1);
+    pre[clause_start..]
+        .split(is_space)
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| w == "đã" || w == "Đã" || w == "từ" || w == "Từ")
+}
+
+/// Whether a month, quarter, half or year ended in a year before the
+/// reference date's: `trong năm 2024, toàn tỉnh đã ...` in a 2025 document
+/// reports on the past. Days are never dropped (FORMAT: a deadline at or
+/// before the issuing date is still a deadline).
+fn narrative_period(value: DateValue, reference: Option<Date>) -> bool {
+    match (value, reference) {
+        (DateValue::Day(_), _) | (_, None) => false,
+        (v, Some(r)) => v.last_day().year() < r.year(),
+    }
+}
+
 /// Deadlines given by a date after a trigger.
 fn dated(text: &str, ctx: &Context, out: &mut Vec<FoundDeadline>) {
     let found = date::scan(text, ctx.reference);
@@ -254,7 +281,13 @@ fn dated(text: &str, ctx: &Context, out: &mut Vec<FoundDeadline>) {
         {
             continue;
         }
+        if states_a_past(text, trigger_start) {
+            continue;
+        }
         for (n, piece) in pieces.iter().enumerate() {
+            if narrative_period(piece.value, ctx.reference) {
+                continue;
+            }
             if let Some((kind, value, due)) = classify(trigger, piece.value) {
                 let start = if n == 0 {
                     trigger_start
@@ -541,6 +574,13 @@ mod tests {
                     &["quarter:2025-Q3", "quarter:2025-Q4"],
                 ),
                 // not deadlines
+                ("Trong năm 2024, toàn tỉnh đã giải quyết 95% hồ sơ.", &[]),
+                ("trong quý IV/2024 đã tăng 5%", &[]),
+                (
+                    "hồ sơ đã tiếp nhận trước ngày 01/7/2025 tiếp tục giải quyết",
+                    &[],
+                ),
+                ("các khoản nợ phát sinh từ trước ngày 01/7/2025", &[]),
                 ("Thời gian thực hiện: Năm 2025 - 2026.", &[]),
                 ("Thời gian thực hiện: năm 2025–2026.", &[]),
                 ("trực 24/7, kể cả trước 24 giờ", &[]),
