@@ -329,6 +329,16 @@ mod props {
         }
 
         #[test]
+        fn find_on_capitals_and_dashes(s in "(NGÀY|Ngày|THÁNG|Tháng|QUÝ|Quý|qúy|NĂM|Năm|TỪ|ĐẾN|–|-|/|\\.|Đ|ừ|[0-9]{1,5}| |,|III|IV|mồng|nửa|giai đoạn){0,20}") {
+            for m in find(&s, reference()) {
+                prop_assert!(s.is_char_boundary(m.span.start));
+                prop_assert!(s.is_char_boundary(m.span.end));
+                prop_assert!(m.value.first_day() <= m.value.last_day());
+            }
+            let _ = parse(&s, reference());
+        }
+
+        #[test]
         fn find_on_date_like_text(s in "(ngày|tháng|quý|năm|từ|đến|trước|hằng| |/|-|\\.|,|[0-9]{1,4}|I|V|X|và){0,16}") {
             for m in find(&s, reference()) {
                 prop_assert!(s.is_char_boundary(m.span.start));

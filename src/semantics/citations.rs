@@ -805,3 +805,54 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod windows {
+    /// Every window of every fixture, through every finder: no panic, spans
+    /// on char boundaries.
+    #[test]
+    fn windows_of_fixtures() {
+        let ctx = super::Context {
+            reference: crate::date::Date::new(2025, 7, 17),
+        };
+        for dir in ["fixtures", "fixtures/extra"] {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension() != Some(std::ffi::OsStr::new("txt")) {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(7).collect();
+                for &a in &starts {
+                    for len in [9, 31, 80] {
+                        let mut b = (a + len).min(text.len());
+                        while !text.is_char_boundary(b) {
+                            b -= 1;
+                        }
+                        let w = &text[a..b];
+                        for c in super::find(w, &ctx) {
+                            assert!(
+                                w.is_char_boundary(c.range.start)
+                                    && w.is_char_boundary(c.range.end)
+                            );
+                        }
+                        for d in crate::semantics::deadlines::find(w, &ctx) {
+                            assert!(
+                                w.is_char_boundary(d.range.start)
+                                    && w.is_char_boundary(d.range.end)
+                            );
+                        }
+                        for m in crate::date::find(w, ctx.reference) {
+                            assert!(
+                                w.is_char_boundary(m.span.start) && w.is_char_boundary(m.span.end)
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
