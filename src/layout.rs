@@ -207,24 +207,23 @@ pub(crate) fn lay_out(text: &str) -> Layout<'_> {
 /// Split into lines and clean each one.
 fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 60 + 1);
-    let mut start = 0;
     let bytes = text.as_bytes();
+    let mut start = 0;
     let mut no = 1;
-    while start <= text.len() {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
-        let mut raw_end = end;
-        if raw_end > start && bytes[raw_end - 1] == b'\r' {
-            raw_end -= 1;
-        }
-        let raw = &text[start..raw_end];
-        lines.push(clean_line(no, start, raw));
-        if end == text.len() {
-            break;
-        }
-        start = end + 1;
+    loop {
+        // A line ends at LF, CRLF, or a lone CR (old Mac files).
+        let Some(end) = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|i| start + i) else {
+            lines.push(clean_line(no, start, &text[start..]));
+            return lines;
+        };
+        lines.push(clean_line(no, start, &text[start..end]));
+        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
         no += 1;
     }
-    lines
 }
 
 fn is_space(c: char) -> bool {
@@ -716,6 +715,20 @@ mod tests {
                 "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn line_endings_of_every_kind() {
+        let l = lay_out("1. Một.\r\n2. Hai.\r3. Ba.\n4. Bốn.");
+        assert_eq!(l.lines.len(), 4);
+        assert_eq!(
+            l.blocks
+                .iter()
+                .map(|b| b.text.text.as_str())
+                .collect::<Vec<_>>(),
+            ["Một.", "Hai.", "Ba.", "Bốn."]
+        );
+        assert_eq!(l.lines[3].no, 4);
     }
 
     #[test]

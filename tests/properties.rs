@@ -55,7 +55,8 @@ fn check_node(input: &str, lines: usize, node: &Node) {
 }
 
 fn check_doc(input: &str, doc: &Document) {
-    let lines = input.split('\n').count();
+    // Lines end at LF, CRLF or a lone CR.
+    let lines = input.replace("\r\n", "\n").split(['\n', '\r']).count();
     for s in &doc.sections {
         check_node(input, lines, s);
     }

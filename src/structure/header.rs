@@ -176,12 +176,17 @@ fn place_and_date(contents: &[&str]) -> Option<(Option<String>, Option<Date>)> {
 /// (the first word of a line may be garbled lower case).
 fn place_before(s: &str) -> Option<String> {
     let words: Vec<&str> = s.split_whitespace().collect();
+    let place_word =
+        |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-');
+    // A line that holds only the place (`Thành phố Hồ Chí Minh, ngày ...`) gives all of it.
+    if (1..=6).contains(&words.len()) && words.iter().all(|w| place_word(w.trim_start_matches('*')))
+    {
+        return Some(words.join(" ").trim_start_matches('*').to_string());
+    }
     let mut take = 0;
     for (k, w) in words.iter().enumerate().rev() {
         let w = w.trim_start_matches('*');
-        let ok = !w.is_empty()
-            && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
-            && (w.starts_with(char::is_uppercase) || k == 0);
+        let ok = place_word(w) && (w.starts_with(char::is_uppercase) || k == 0);
         if !ok || take == 4 {
             break;
         }
@@ -256,6 +261,10 @@ fn abstract_after(contents: &[&str], i: usize, pos: usize) -> Option<String> {
             || next.starts_with("Số:")
             || crate::grammar::marker::parse(next).is_some()
         {
+            break;
+        }
+        // An abstract in capitals ends where running text begins.
+        if !out.is_empty() && is_caps(&out) && !is_caps(next) {
             break;
         }
         if !out.is_empty() {
@@ -367,7 +376,15 @@ fn after_label<'s>(c: &'s str, label: &str) -> Option<&'s str> {
 }
 
 fn clean_item(s: &str) -> String {
-    s.trim()
+    // A run-on line (`Kính gửi: X Thực hiện Luật ...`) ends the address where a sentence starts.
+    const OPENERS: [&str; 5] = [" Thực hiện ", " Căn cứ ", " Theo ", " Để ", " Trong "];
+    let end = OPENERS
+        .iter()
+        .filter_map(|o| s.find(o))
+        .min()
+        .unwrap_or(s.len());
+    s[..end]
+        .trim()
         .trim_end_matches([';', '.', ','])
         .trim()
         .to_string()
@@ -534,6 +551,8 @@ mod tests {
         let (p, d) = place_and_date(&["là Nội, ngày AF tháng 4Ô năm 2016"]).unwrap();
         assert_eq!(p.as_deref(), Some("là Nội"));
         assert_eq!(d, None);
+        let (p, _) = place_and_date(&["Thành phố Hồ Chí Minh, ngày 2 tháng 9 năm 2025"]).unwrap();
+        assert_eq!(p.as_deref(), Some("Thành phố Hồ Chí Minh"));
         let (p, d) = place_and_date(&["Hà Nội, ngày 26", "tháng 11 năm 2025"]).unwrap();
         assert_eq!(p.as_deref(), Some("Hà Nội"));
         assert_eq!(d, Date::new(2025, 11, 26));
