@@ -573,7 +573,18 @@ mod tests {
                     "Thời gian thực hiện: Quý III, IV năm 2025.",
                     &["quarter:2025-Q3", "quarter:2025-Q4"],
                 ),
+                (
+                    "báo cáo kết quả thực hiện về Văn phòng Chính phủ trước ngày 25 hằng tháng để tổng hợp",
+                    &["recurring:monthly"],
+                ),
+                ("Thời hạn hoàn thành: tháng 9/2025.", &["month:2025-09"]),
+                ("Thời gian hoàn thành: Trước 30/9/2025", &["before:2025-09-30"]),
+                ("Trước mắt, trong tháng 8/2025, hoàn thành việc rà soát", &["month:2025-08"]),
+                ("khẩn trương hoàn thành ngay trong tháng 8/2025", &["month:2025-08"]),
                 // not deadlines
+                ("Thời gian thực hiện: Từ tháng 7/2025 đến tháng 12/2025.", &[]),
+                ("Từ ngày 15/8/2025 đến hết ngày 31/12/2025, tạm dừng việc cấp phép", &[]),
+                ("Tổ chức sơ kết 6 tháng, tổng kết năm", &[]),
                 ("Trong năm 2024, toàn tỉnh đã giải quyết 95% hồ sơ.", &[]),
                 ("trong quý IV/2024 đã tăng 5%", &[]),
                 (
