@@ -296,6 +296,23 @@ fn reference_at(text: &str, pos: usize, ctx: &Context) -> Option<FoundCitation> 
             _ => return None,
         }
     }
+    let (end, cdate, issuer) = tail(text, end, kind, ctx);
+    Some(FoundCitation {
+        range: pos..end,
+        kind: kind.to_string(),
+        number,
+        date: cdate,
+        issuer,
+    })
+}
+
+/// What may follow a cited number: `ngày D`, `năm Y` (laws), `của X`.
+fn tail(
+    text: &str,
+    mut end: usize,
+    kind: &str,
+    ctx: &Context,
+) -> (usize, Option<crate::date::Date>, Option<String>) {
     // `ngày D`
     let mut cdate = None;
     let p = skip_ws(text, end);
@@ -331,11 +348,31 @@ fn reference_at(text: &str, pos: usize, ctx: &Context) -> Option<FoundCitation> 
             end = name.end;
         }
     }
+    (end, cdate, issuer)
+}
+
+/// `, 19-NQ/TW` or ` và 19-NQ/TW` after a citation: another document of the
+/// same kind (`các Nghị quyết số 18-NQ/TW, 19-NQ/TW`).
+fn next_in_list(text: &str, prev: &FoundCitation, ctx: &Context) -> Option<FoundCitation> {
+    prev.number.as_ref()?;
+    let mut p = skip_ws(text, prev.range.end);
+    if text[p..].starts_with(',') {
+        p = skip_ws(text, p + 1);
+    } else if let Some(e) = word_at(text, p, "và") {
+        p = skip_ws(text, e);
+    } else {
+        return None;
+    }
+    let (n_end, number) = number_at(text, p)?;
+    if !has_symbol(&number) {
+        return None;
+    }
+    let (end, date, issuer) = tail(text, n_end, &prev.kind, ctx);
     Some(FoundCitation {
-        range: pos..end,
-        kind: kind.to_string(),
-        number,
-        date: cdate,
+        range: p..end,
+        kind: prev.kind.clone(),
+        number: Some(number),
+        date,
         issuer,
     })
 }
@@ -552,7 +589,12 @@ pub(crate) fn find(text: &str, ctx: &Context) -> Vec<FoundCitation> {
         };
         if let Some(r) = found.or_else(|| reference_at(text, idx, ctx)) {
             idx = r.range.end.max(idx + 1);
-            out.push(r);
+            let mut last = r;
+            while let Some(next) = next_in_list(text, &last, ctx) {
+                idx = next.range.end.max(idx);
+                out.push(std::mem::replace(&mut last, next));
+            }
+            out.push(last);
         } else {
             idx += 1;
         }
@@ -696,6 +738,20 @@ mod tests {
             )],
         ),
         ("Hiến pháp năm 2013", &[("Hiến pháp năm 2013", "hien_phap", None, None, None)]),
+        (
+            "các Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương; 2 và 3",
+            &[
+                ("Nghị quyết số 18-NQ/TW", "nghi_quyet", Some("18-NQ/TW"), None, None),
+                ("19-NQ/TW", "nghi_quyet", Some("19-NQ/TW"), None, None),
+                (
+                    "20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương",
+                    "nghi_quyet",
+                    Some("20-NQ/TW"),
+                    Some("2017-10-25"),
+                    Some("Ban Chấp hành Trung ương"),
+                ),
+            ],
+        ),
         (
             "bảo đảm triển khai Luật Ban hành văn bản quy phạm pháp luật năm 2025, kiểm soát",
             &[("Luật Ban hành văn bản quy phạm pháp luật năm 2025", "luat", None, None, None)],
