@@ -31,6 +31,12 @@ pub(crate) enum Raw {
     Quarter { quarter: u32, year: Option<i32> },
     /// A half year: 1 for the first six months, 2 for the last.
     Half { half: u8, year: Option<i32> },
+    /// The first or last `count` months of a year (`9 tháng đầu năm 2025`).
+    Months {
+        count: u32,
+        first: bool,
+        year: Option<i32>,
+    },
     /// A year.
     Year(i32),
 }
@@ -41,7 +47,8 @@ impl Raw {
             Raw::Day { year, .. }
             | Raw::Month { year, .. }
             | Raw::Quarter { year, .. }
-            | Raw::Half { year, .. } => year,
+            | Raw::Half { year, .. }
+            | Raw::Months { year, .. } => year,
             Raw::Year(y) => Some(y),
         }
     }
@@ -63,6 +70,11 @@ impl Raw {
             },
             Raw::Half { half, year } => Raw::Half {
                 half,
+                year: year.or(Some(y)),
+            },
+            Raw::Months { count, first, year } => Raw::Months {
+                count,
+                first,
                 year: year.or(Some(y)),
             },
             r @ Raw::Year(_) => r,
@@ -355,21 +367,34 @@ fn quarter_item(i: &str) -> R<'_, Raw> {
     ))
 }
 
+/// `6 tháng đầu năm 2025`, `nửa cuối năm`, `9 tháng đầu năm 2025`.
 fn half_item(i: &str) -> R<'_, Raw> {
-    let six = alt((
-        value((), (alt((kw("6"), kw("06"), kw("sáu"))), ws, kw("tháng"))),
-        value((), kw("nửa")),
+    let count = alt((
+        (alt((number(1, 2), value(6, kw("sáu")))), ws, kw("tháng")).map(|(n, _, _)| n),
+        value(6, kw("nửa")),
     ));
-    let (rest, (_, _, half, _, _, y)) = (
-        six,
+    let (rest, (n, _, first, _, _, y)) = (
+        count,
         ws,
-        alt((value(1u8, kw("đầu")), value(2u8, kw("cuối")))),
+        alt((value(true, kw("đầu")), value(false, kw("cuối")))),
         ws,
         kw("năm"),
         opt(preceded(ws, year4)),
     )
         .parse(i)?;
-    Ok((rest, Raw::Half { half, year: y }))
+    let raw = if n == 6 {
+        Raw::Half {
+            half: if first { 1 } else { 2 },
+            year: y,
+        }
+    } else {
+        Raw::Months {
+            count: n,
+            first,
+            year: y,
+        }
+    };
+    Ok((rest, raw))
 }
 
 fn year_item(i: &str) -> R<'_, Raw> {

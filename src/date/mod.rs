@@ -35,8 +35,8 @@
 //! month      = "tháng" ws month_body ;
 //! month_body = mm [year_part] | month_name year_part ;   (* tháng Bảy năm 2025 *)
 //! quarter    = ("quý" | "qúy") ws (roman | digit) [year_part] ;
-//! half       = ("6" | "06" | "sáu") ws "tháng" ws ("đầu" | "cuối") ws "năm" [ws yyyy]
-//!            | "nửa" ws ("đầu" | "cuối") ws "năm" [ws yyyy] ;
+//! half       = (n | "sáu") ws "tháng" ws ("đầu" | "cuối") ws "năm" [ws yyyy]
+//!            | "nửa" ws ("đầu" | "cuối") ws "năm" [ws yyyy] ;  (* n = 6: a half; else a range *)
 //! year       = "năm" ws yyyy ;
 //! year_part  = "/" yyyy | "-" yyyy | [","] ws "năm" ws yyyy ;
 //! bare       = mm [year_part] | roman [year_part] ;       (* tháng 7, 8/2025; Quý II, III/2015 *)
@@ -251,7 +251,8 @@ pub enum DateValue {
     },
     /// A year: `năm 2025`.
     Year(i32),
-    /// A span of days, both ends included: `từ ngày 01/7 đến ngày 15/7/2025`.
+    /// A span of days, both ends included: `từ ngày 01/7 đến ngày 15/7/2025`,
+    /// `giai đoạn 2021 - 2025`, `9 tháng đầu năm 2025`.
     Range {
         /// The first day.
         start: Date,
@@ -447,6 +448,21 @@ fn validate(raw: grammar::Raw, reference_year: Option<i32>) -> Result<DateValue,
             year: year_of(year)?,
             half,
         }),
+        Raw::Months { count, first, year } => {
+            if !(1..=12).contains(&count) {
+                return Err(CalendarError::NoSuchMonth(count));
+            }
+            let year = year_of(year)?;
+            let n = count as u8;
+            let (from, to) = if first { (1, n) } else { (13 - n, 12) };
+            match (
+                Date::first_of_month(year, from),
+                Date::last_of_month(year, to),
+            ) {
+                (Some(start), Some(end)) => Ok(DateValue::Range { start, end }),
+                _ => Err(CalendarError::YearOutOfRange(year)),
+            }
+        }
         Raw::Year(y) => Ok(DateValue::Year(year_of(Some(y))?)),
     }
 }

@@ -47,6 +47,8 @@ const POSITIVE: &[(&str, &str)] = &[
     ("sáu tháng đầu năm 2024", "2024-H1"),
     ("nửa cuối năm 2025", "2025-H2"),
     ("6 tháng đầu năm", "2025-H1"),
+    ("9 tháng đầu năm 2025", "2025-01-01/2025-09-30"),
+    ("3 tháng cuối năm 2024", "2024-10-01/2024-12-31"),
     ("năm 2025", "2025"),
     ("Năm 2016", "2016"),
     (
@@ -153,6 +155,7 @@ const CALENDAR_ERRORS: &[(&str, CalendarError)] = &[
     ("tháng 0 năm 2025", CalendarError::NoSuchMonth(0)),
     ("quý V/2025", CalendarError::NoSuchQuarter(5)),
     ("quý 0/2025", CalendarError::NoSuchQuarter(0)),
+    ("13 tháng đầu năm 2025", CalendarError::NoSuchMonth(13)),
     ("năm 0000", CalendarError::YearOutOfRange(0)),
     (
         "từ ngày 20/7/2025 đến ngày 10/7/2025",
