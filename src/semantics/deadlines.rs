@@ -19,6 +19,13 @@
 //! năm` gives both `before:` and `recurring:yearly`, while `trước ngày 20 hằng
 //! tháng` (a day without a month is no date) gives `recurring:monthly` only.
 //! One node lists each `kind:value` once.
+//!
+//! Between the trigger and the date a weekday or a time of day may stand
+//! (`trước 17 giờ ngày 20/7/2025`, `trước thứ Sáu, ngày ...`). A bare `20/7`
+//! counts right after `trước` / `chậm nhất`. Left out as statements about the
+//! past: a trigger whose clause says `đã` or `từ` just before it (`hồ sơ đã
+//! tiếp nhận trước ngày ...`), and a month, quarter or year that ended in a
+//! year before the reference date's (`Trong năm 2024, toàn tỉnh đã ...`).
 
 use std::ops::Range;
 
