@@ -88,6 +88,12 @@ const FIELD_LABELS: &[&str] = &[
     "tiến độ thực hiện",
     "tiến độ hoàn thành",
     "tiến độ",
+    "thời hạn nộp",
+    "thời hạn báo cáo",
+    "thời hạn gửi",
+    "hạn nộp",
+    "hạn báo cáo",
+    "hạn chót",
 ];
 
 fn is_space(c: char) -> bool {
@@ -585,6 +591,8 @@ mod tests {
                     &["recurring:monthly"],
                 ),
                 ("Thời hạn hoàn thành: tháng 9/2025.", &["month:2025-09"]),
+                ("Hạn nộp: ngày 20/8/2025", &["by:2025-08-20"]),
+                ("Thời gian tổ chức: ngày 09/11/2025", &[]),
                 ("Thời gian hoàn thành: Trước 30/9/2025", &["before:2025-09-30"]),
                 ("Trước mắt, trong tháng 8/2025, hoàn thành việc rà soát", &["month:2025-08"]),
                 ("khẩn trương hoàn thành ngay trong tháng 8/2025", &["month:2025-08"]),
