@@ -179,7 +179,11 @@ fn skip_transparent(pre: &str) -> &str {
         let mut cut = pre;
         let mut saw_hour = false;
         for _ in 0..5 {
-            let word_start = cut.rfind(is_space).map_or(0, |p| p + 1);
+            let word_start = cut
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_space(c))
+                .map_or(0, |(p, c)| p + c.len_utf8());
             let word = &cut[word_start..];
             let hour_mark = word == "giờ" || {
                 let digits = word.bytes().take_while(u8::is_ascii_digit).count();
@@ -592,6 +596,7 @@ mod tests {
                 ),
                 ("Thời hạn hoàn thành: tháng 9/2025.", &["month:2025-09"]),
                 ("Hạn nộp: ngày 20/8/2025", &["by:2025-08-20"]),
+                ("trước\u{a0}17\u{a0}giờ\u{a0}ngày 20/7/2025", &["before:2025-07-20"]),
                 ("Thời gian tổ chức: ngày 09/11/2025", &[]),
                 ("Thời gian hoàn thành: Trước 30/9/2025", &["before:2025-09-30"]),
                 ("Trước mắt, trong tháng 8/2025, hoàn thành việc rà soát", &["month:2025-08"]),
