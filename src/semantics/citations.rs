@@ -852,6 +852,14 @@ mod tests {
             }
 
             #[test]
+            fn never_panics_on_symbols_and_spaces(s in "(Nghị quyết|NGHỊ QUYẾT|số|SỐ|Luật|Bộ luật|Điều|khoản|điểm|của|và|Ủy ban|Lao động|-|–|/|\u{a0}| |,|[0-9]{1,4}|[A-ZĐ]{1,3}|a){0,16}") {
+                for c in find(&s, &ctx()) {
+                    prop_assert!(s.is_char_boundary(c.range.start));
+                    prop_assert!(s.is_char_boundary(c.range.end));
+                }
+            }
+
+            #[test]
             fn never_panics_on_reference_words(s in "(Nghị định|Luật|số|điểm c|khoản|Điều|của|Chính phủ|ngày|và| |/|-|,|[0-9]{1,4}|NĐ-CP|KH){0,14}") {
                 for c in find(&s, &ctx()) {
                     prop_assert!(s.is_char_boundary(c.range.start));

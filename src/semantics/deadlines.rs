@@ -830,6 +830,14 @@ mod tests {
             }
 
             #[test]
+            fn never_panics_around_times_and_spaces(s in "(trước|Trước|chậm nhất|giờ|phút|lúc|[0-9]{1,3}h[0-9]{0,2}|thứ Sáu|đã|từ|ngày|tháng|hằng|hàng|:|,|\u{a0}| |–|[0-9]{1,4}|/){0,16}") {
+                for d in find(&s, &ctx(2025, 7, 17)) {
+                    prop_assert!(s.is_char_boundary(d.range.start));
+                    prop_assert!(s.is_char_boundary(d.range.end));
+                }
+            }
+
+            #[test]
             fn never_panics_on_deadline_words(s in "(Trước|trước|chậm nhất|trong|hằng|Hàng|định kỳ|Thời gian thực hiện:|ngày|tháng|quý|năm| |/|[0-9]{1,4}|III){0,12}") {
                 for d in find(&s, &ctx(2025, 7, 17)) {
                     prop_assert!(s.is_char_boundary(d.range.start));
