@@ -28,6 +28,9 @@
 //! year before the reference date's (`Trong năm 2024, toàn tỉnh đã ...`).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use super::{citations, Context, FoundDeadline};
 use crate::date::{self, Date, DateValue};
@@ -335,8 +338,14 @@ fn recurring(text: &str, out: &mut Vec<FoundDeadline>) {
     let bytes = text.as_bytes();
     // `hằng` / `hàng` in any case: find the vowel and look one byte back.
     let mut starts: Vec<usize> = Vec::new();
-    for vowel in ["ằng", "àng", "ẰNG", "ÀNG"] {
-        for at in memchr::memmem::find_iter(bytes, vowel.as_bytes()) {
+    static VOWELS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
+        ["ằng", "àng", "ẰNG", "ÀNG"]
+            .iter()
+            .map(|w| memmem::Finder::new(w.as_bytes()).into_owned())
+            .collect()
+    });
+    for finder in VOWELS.iter() {
+        for at in finder.find_iter(bytes) {
             if at > 0 && matches!(bytes[at - 1], b'h' | b'H') {
                 starts.push(at - 1);
             }
