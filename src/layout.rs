@@ -244,7 +244,8 @@ fn clean_line(no: usize, start: usize, raw: &str) -> Line {
         if let Some(rest) = s.strip_prefix("**") {
             bold_open = true;
             s = rest;
-        } else if let Some(rest) = s.strip_prefix('*') {
+        } else if let Some(rest) = s.strip_prefix('*').filter(|r| !r.starts_with(' ')) {
+            // `*Hà Nội, ngày ...*` is italics; `* Thời gian ...` is a bullet and keeps its star.
             s = rest;
         }
         if let Some(rest) = s.strip_suffix("**") {
@@ -313,7 +314,15 @@ fn glued_markers(text: &str) -> Vec<u32> {
 /// The footnote number glued to the word before byte `i`, if one starts there.
 fn glued_at(text: &str, i: usize) -> Option<u32> {
     let before = text[..i].chars().next_back()?;
-    if !before.is_lowercase() {
+    // After a word (`Lâm1`), or after a document symbol (`118/2025/NĐ-CP2`).
+    let after_symbol = || {
+        let word_start = text[..i]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(0, |p| p + 1);
+        let word = &text[word_start..i];
+        word.contains('/') && word.contains('-') && word.ends_with(|c: char| c.is_uppercase())
+    };
+    if !before.is_lowercase() && !(before.is_uppercase() && after_symbol()) {
         return None;
     }
     let digits = text[i..].bytes().take_while(u8::is_ascii_digit).count();
@@ -729,6 +738,24 @@ mod tests {
             ["Một.", "Hai.", "Ba.", "Bốn."]
         );
         assert_eq!(l.lines[3].no, 4);
+    }
+
+    #[test]
+    fn footnote_marker_after_a_symbol() {
+        let t = "theo Nghị định số\n118/2025/NĐ-CP2, tạo điều kiện.\n2 Nghị định số 118/2025/NĐ-CP ngày 09/6/2025.\n Tiếp theo.";
+        let l = lay_out(t);
+        assert!(
+            l.footnotes.is_empty(),
+            "no footnote 1 before it: {:?}",
+            l.footnotes
+        );
+        let t = format!("Tô Lâm1 nói.\n1 Kết luận.\n {t}");
+        let l = lay_out(&t);
+        assert_eq!(l.footnotes.len(), 2);
+        assert!(l
+            .blocks
+            .iter()
+            .any(|b| b.text.text.contains("118/2025/NĐ-CP, tạo")));
     }
 
     #[test]

@@ -89,7 +89,10 @@ pub(crate) fn parse(line: &str) -> Option<Marker> {
 /// A cheap test on the first bytes that rules out most lines before the grammar runs.
 fn may_start_marker(b: &[u8]) -> bool {
     match b {
-        [b'I' | b'V' | b'X' | b'L', ..] | [b'0'..=b'9', ..] | [b'-' | b'+', ..] => true,
+        [b'I' | b'V' | b'X' | b'L', ..]
+        | [b'0'..=b'9', ..]
+        | [b'-' | b'+', ..]
+        | [b'*', b' ', ..] => true,
         // `Điều`, `đ)`: Đ is C4 90, đ is C4 91.
         [0xC4, 0x90 | 0x91, ..] => true,
         // `–`, `—`, `•` start with E2 80.
@@ -198,9 +201,16 @@ fn letter(input: &str) -> IResult<&str, MarkerKind> {
     Ok((rest, MarkerKind::Letter(idx)))
 }
 
-// dash ::= ("-" | "–" | "—" | "•") SP? NONSPACE ; plus ::= "+" SP? NONSPACE
+// dash ::= ("-" | "–" | "—" | "•") SP? NONSPACE | "*" SP NONSPACE ; plus ::= "+" SP? NONSPACE
 fn bullet(input: &str) -> IResult<&str, MarkerKind> {
-    let (rest, sym) = recognize(one_of("-–—•+")).parse(input)?;
+    let (rest, sym) = recognize(one_of("-–—•+*")).parse(input)?;
+    // A star is a bullet only as markdown writes one: followed by a space.
+    if sym == "*" && !rest.starts_with(' ') {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Char,
+        )));
+    }
     let after = rest.trim_start_matches([' ', '\t', '\u{a0}']);
     // A rule of dashes (`-------`), a minus sign before a number, or a lone dash is not a bullet.
     match after.chars().next() {
@@ -296,6 +306,7 @@ mod tests {
         assert_eq!(kind("-Phối hợp"), Some(MarkerKind::Dash));
         assert_eq!(kind("– Phối hợp"), Some(MarkerKind::Dash));
         assert_eq!(kind("+ Tập trung"), Some(MarkerKind::Plus));
+        assert_eq!(kind("* Thời gian thực hiện"), Some(MarkerKind::Dash));
         assert_eq!(kind("Điều 1."), Some(MarkerKind::Article(1)));
         assert_eq!(kind("Điều 12. Hiệu lực"), Some(MarkerKind::Article(12)));
         assert_eq!(kind("1."), Some(MarkerKind::Number(1)));

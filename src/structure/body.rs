@@ -215,6 +215,17 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
         if pending.is_none() {
             text = block.text.clone();
         }
+        // `- Cơ quan thường trực ...` after a sentence cut off mid-name: a wrapped
+        // line that happens to start with a dash, not a bullet.
+        let wrapped_dash = matches!(
+            block.marker.as_ref().map(|m| &m.kind),
+            Some(MarkerKind::Dash)
+        ) && i > 0
+            && continues_across_dash(&blocks[i - 1]);
+        if wrapped_dash && !b.stack.is_empty() {
+            b.paragraph(TextBlock { block, text }, next.as_ref(), true);
+            continue;
+        }
         match &block.marker {
             Some(m) => match inline_decimal(&text, m) {
                 Some((at, sub)) => {
@@ -640,6 +651,16 @@ impl<'a, 'l> Builder<'a, 'l> {
     }
 }
 
+/// Whether a dash line after `prev` continues it: `prev` is running text cut
+/// off without any punctuation, not a heading or topic line.
+fn continues_across_dash(prev: &Block) -> bool {
+    let t = prev.text.text.trim_end();
+    !prev.bold
+        && t.len() > 80
+        && t.ends_with(|c: char| c.is_alphanumeric())
+        && !crate::layout::is_caps(t)
+}
+
 /// A decimal or number marker ending the text (`... tiến bộ 1.1.`): cut it off and return it.
 fn trailing_marker(text: &mut TextBuf) -> Option<Marker> {
     let t = text.text.trim_end();
@@ -904,12 +925,17 @@ fn lift_fields(child: &Node, parent: &mut Node, lifted: &mut Vec<Assignee>) {
                 }
             }
         }
-        Field::Time => {
-            for dl in &child.deadlines {
-                if !parent.deadlines.contains(dl) {
-                    parent.deadlines.push(dl.clone());
-                }
-            }
+        Field::Time => {}
+    }
+    // A time field, on its own line or run on after the parties
+    // (`- Cơ quan thực hiện: X -Thời gian thực hiện: hằng năm`), dates the task.
+    for dl in &child.deadlines {
+        if !parent
+            .deadlines
+            .iter()
+            .any(|p| p.kind == dl.kind && p.value == dl.value)
+        {
+            parent.deadlines.push(dl.clone());
         }
     }
 }
@@ -1106,6 +1132,27 @@ mod tests {
     fn an_attached_plan_resumes_after_the_signature() {
         let t = "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nNơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Văn B KẾ HOẠCH TRIỂN KHAI\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích";
         assert_eq!(paths(t), ["·", "1", "I", "I.1"]);
+    }
+
+    #[test]
+    fn a_dash_that_continues_a_cut_sentence_is_not_a_bullet() {
+        let t = "1. Sở Khoa học và Công nghệ theo dõi, đôn đốc các sở, ban, ngành triển khai; báo cáo kết quả về Cục Cảnh\nsát Quản lý hành chính về trật tự xã hội\n\n- Cơ quan thường trực Tổ công tác trước ngày 20 hằng tháng.\n2. Các sở thực hiện.";
+        assert_eq!(paths(t), ["·", "1", "2"]);
+        let t = "1. Về thể chế\n- Các bộ rà soát.\n- Các địa phương thực hiện.";
+        assert_eq!(paths(t), ["·", "1", "1.-1", "1.-2"]);
+    }
+
+    #[test]
+    fn field_lines_give_their_values_to_the_task() {
+        let t = "1. Tổ chức tuyên truyền Chỉ thị.\n- Cơ quan thực hiện: Sở Tư pháp chủ trì -Thời gian thực hiện: Thực hiện thường xuyên hằng năm.\n* Ghi chú.";
+        let doc = crate::parse(t).unwrap();
+        let task = node(&doc, "1");
+        assert!(
+            task.deadlines.iter().any(|d| d.value == "yearly"),
+            "{:?}",
+            task.deadlines
+        );
+        assert_eq!(paths(t), ["·", "1", "1.-1", "1.-2"]);
     }
 
     #[test]
