@@ -322,7 +322,7 @@ fn glued_at(text: &str, i: usize) -> Option<u32> {
         let word = &text[word_start..i];
         word.contains('/') && word.contains('-') && word.ends_with(|c: char| c.is_uppercase())
     };
-    if !before.is_lowercase() && !(before.is_uppercase() && after_symbol()) {
+    if !(before.is_lowercase() || before.is_uppercase() && after_symbol()) {
         return None;
     }
     let digits = text[i..].bytes().take_while(u8::is_ascii_digit).count();

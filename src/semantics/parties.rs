@@ -1,8 +1,931 @@
-//! Parties: who must act (lead), who works with them (coordinate), whom they report to.
+//! Parties: who must act (lead), who works with them (coordinate), whom they
+//! report to.
+//!
+//! Parties are recognized by the grammar of Vietnamese administrative names,
+//! not by a list of names:
+//!
+//! ```text
+//! party    ::= ("các" | "những")? title* "các"? head words*
+//! title    ::= Bộ trưởng | Thủ trưởng | Chủ tịch | Giám đốc | Trưởng ban | Chủ nhiệm | Người đứng đầu | ...
+//! head     ::= body (Bộ, Sở, Ban, Ủy ban, UBND, Văn phòng, Công an, Tập đoàn, ...)
+//!            | group noun (cơ quan, đơn vị, địa phương, bộ, ngành, doanh nghiệp, ...)
+//! words    ::= any word up to a verb or function word that ends a name
+//!              (chủ trì, phối hợp, rà soát, theo, để, ...), punctuation, or
+//!              `và` before another party
+//! lister   ::= "Bộ trưởng"? "các bộ" ":" NAME ("," NAME)*   -> one party per ministry
+//! ```
+//!
+//! Roles come from where the list stands in a clause: the subject of a clause
+//! (or the object of `Giao`, `Đề nghị`, `Yêu cầu`) leads; the list after
+//! `phối hợp (với)`, `Cùng`, `kết hợp với` coordinates; the list after
+//! `báo cáo` receives the report. A requester (`Bộ Y tế đề nghị X ...`) is
+//! not an actor; X is.
 
-use super::FoundParty;
+use std::ops::Range;
+
+use super::{canon, FoundParty};
+use crate::model::Role;
 
 /// The parties a node's own text names, in order of appearance.
-pub(crate) fn find(_text: &str) -> Vec<FoundParty> {
-    Vec::new()
+pub(crate) fn find(text: &str) -> Vec<FoundParty> {
+    let toks = Tokens::new(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < toks.len() {
+        let end = toks.clause_end(start);
+        clause(&toks, start, end, &mut out);
+        start = end + 1;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Word,
+    Comma,
+    /// `;`, `.`, `!`, `?`, `:` and line breaks end a clause.
+    End,
+    Colon,
+    Open,
+    Close,
+    /// A free-standing dash (`Lao động - Thương binh`).
+    Dash,
+    Other,
+}
+
+struct Tok {
+    range: Range<usize>,
+    kind: Kind,
+    /// Lowercase key for words, tone-placement variants unified (`uỷ` -> `ủy`).
+    key: Range<usize>,
+    upper: bool,
+}
+
+struct Tokens<'t> {
+    text: &'t str,
+    toks: Vec<Tok>,
+    keys: String,
+}
+
+impl<'t> Tokens<'t> {
+    fn new(text: &'t str) -> Tokens<'t> {
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut keys = String::with_capacity(text.len());
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                if c == '\n' {
+                    toks.push(Tok {
+                        range: i..i + 1,
+                        kind: Kind::End,
+                        key: 0..0,
+                        upper: false,
+                    });
+                }
+                continue;
+            }
+            let kind = match c {
+                ',' => Kind::Comma,
+                ';' | '!' | '?' => Kind::End,
+                ':' => Kind::Colon,
+                '(' | '[' => Kind::Open,
+                ')' | ']' => Kind::Close,
+                '.' => {
+                    // `.` ends a clause unless it sits inside a word (`TP.HCM`, `V.I`).
+                    if it.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) && i > 0 {
+                        Kind::Word
+                    } else {
+                        Kind::End
+                    }
+                }
+                '-' | '–' | '—' => Kind::Dash,
+                '"' | '“' | '”' | '\'' | '‘' | '’' | '…' | '*' => Kind::Other,
+                _ => Kind::Word,
+            };
+            if kind != Kind::Word {
+                toks.push(Tok {
+                    range: i..i + c.len_utf8(),
+                    kind,
+                    key: 0..0,
+                    upper: false,
+                });
+                continue;
+            }
+            // A word runs to white space or punctuation; `&`, `/`, `-` and inner `.` stay inside.
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, n)) = it.peek() {
+                let inner_dot =
+                    n == '.' && text[j + 1..].starts_with(|x: char| x.is_alphanumeric());
+                if n.is_whitespace()
+                    || (matches!(
+                        n,
+                        ',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '!' | '?' | '…'
+                    ) || n == '.' && !inner_dot)
+                {
+                    break;
+                }
+                end = j + n.len_utf8();
+                it.next();
+            }
+            let k0 = keys.len();
+            keys.extend(text[i..end].chars().flat_map(char::to_lowercase));
+            unify_variant(&mut keys, k0);
+            toks.push(Tok {
+                range: i..end,
+                kind,
+                key: k0..keys.len(),
+                upper: c.is_uppercase(),
+            });
+        }
+        Tokens { text, toks, keys }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn key(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == Kind::Word)
+            .map_or("", |t| &self.keys[t.key.clone()])
+    }
+
+    fn upper(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.upper)
+    }
+
+    /// Whether the words from `i` spell `phrase` (folded, space separated). Returns its length in tokens.
+    fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut n = 0;
+        for w in phrase.split(' ') {
+            if self.key(i + n) != w {
+                return None;
+            }
+            n += 1;
+        }
+        Some(n)
+    }
+
+    /// The first phrase of `list` spelled from `i`, longest first as listed.
+    fn any(&self, i: usize, list: &[&str]) -> Option<usize> {
+        list.iter().find_map(|p| self.phrase(i, p))
+    }
+
+    /// The index of the token that ends the clause starting at `i` (or `len`).
+    fn clause_end(&self, i: usize) -> usize {
+        let mut depth = 0usize;
+        let mut j = i;
+        while j < self.toks.len() {
+            match self.toks[j].kind {
+                Kind::Open => depth += 1,
+                Kind::Close => depth = depth.saturating_sub(1),
+                Kind::End if depth == 0 => return j,
+                Kind::Colon if depth == 0 => return j,
+                _ => {}
+            }
+            j += 1;
+        }
+        j
+    }
+}
+
+/// Unify the spelling variants of the word that starts at `k0` in `keys`.
+fn unify_variant(keys: &mut String, k0: usize) {
+    const VARIANTS: [(&str, &str); 6] = [
+        ("uỷ", "ủy"),
+        ("thuỷ", "thủy"),
+        ("hoá", "hóa"),
+        ("hoà", "hòa"),
+        ("khoẻ", "khỏe"),
+        ("quý", "quý"),
+    ];
+    if let Some(&(_, one)) = VARIANTS.iter().find(|(v, _)| &keys[k0..] == *v) {
+        keys.truncate(k0);
+        keys.push_str(one);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Vocabulary (lowercase, as written)
+
+/// Titles of the head of a body or of a person in office.
+const TITLES: &[&str] = &[
+    "phó thủ tướng chính phủ",
+    "phó thủ tướng",
+    "thủ tướng chính phủ",
+    "tổng giám đốc",
+    "phó giám đốc",
+    "giám đốc",
+    "bộ trưởng",
+    "thủ trưởng",
+    "phó chủ tịch",
+    "chủ tịch",
+    "trưởng ban",
+    "phó trưởng ban",
+    "chánh văn phòng",
+    "chánh thanh tra",
+    "chủ nhiệm",
+    "người đứng đầu",
+    "tổng cục trưởng",
+    "cục trưởng",
+    "vụ trưởng",
+    "chi cục trưởng",
+    "hiệu trưởng",
+    "viện trưởng",
+    "chánh án",
+    "bí thư",
+    "đồng chí",
+];
+
+/// Heads of named bodies.
+const BODIES: &[&str] = &[
+    "ủy ban nhân dân",
+    "hội đồng nhân dân",
+    "ủy ban kiểm tra",
+    "ủy ban mặt trận tổ quốc",
+    "ủy ban",
+    "ubnd",
+    "hđnd",
+    "văn phòng",
+    "vpcp",
+    "tổng công ty",
+    "công ty",
+    "tập đoàn",
+    "công an",
+    "thanh tra",
+    "tổng cục",
+    "chi cục",
+    "cục",
+    "vụ",
+    "kho bạc",
+    "ngân hàng",
+    "trung tâm",
+    "viện kiểm sát",
+    "tòa án",
+    "học viện",
+    "viện",
+    "bộ chỉ huy",
+    "bộ tư lệnh",
+    "bộ đội biên phòng",
+    "liên đoàn",
+    "mặt trận",
+    "hiệp hội",
+    "hội",
+    "ban chỉ đạo",
+    "ban",
+    "bộ",
+    "sở",
+    "đài",
+    "tổ công tác",
+    "đoàn thanh niên",
+    "bảo hiểm xã hội",
+    "kiểm toán nhà nước",
+    "thông tấn xã",
+    "chính phủ",
+    "đảng ủy",
+];
+
+/// Nouns that name a kind of party (`các cơ quan`, `đơn vị phát triển hệ thống`).
+const GROUPS: &[&str] = &[
+    "cơ quan",
+    "đơn vị",
+    "tổ chức",
+    "doanh nghiệp",
+    "địa phương",
+    "ngành",
+    "cấp ủy",
+    "chính quyền",
+    "lực lượng",
+    "bộ",
+    "sở",
+    "ban",
+    "tập đoàn",
+    "tổng công ty",
+    "công ty",
+    "thành viên",
+    "đoàn",
+    "lãnh đạo",
+    "tỉnh",
+    "thành phố",
+];
+
+/// Administrative units that continue a name after a comma (`các tỉnh, thành phố`).
+const UNITS: &[&str] = &[
+    "thành phố",
+    "thị xã",
+    "thị trấn",
+    "đặc khu",
+    "tỉnh",
+    "huyện",
+    "quận",
+    "xã",
+    "phường",
+];
+
+/// Words that end a name: verbs that open the action, and function words.
+const STOPS: &[&str] = &[
+    "chủ trì",
+    "phối hợp",
+    "kết hợp",
+    "chỉ đạo",
+    "chịu trách nhiệm",
+    "khẩn trương",
+    "tập trung",
+    "rà soát",
+    "triển khai",
+    "thực hiện",
+    "xây dựng",
+    "hướng dẫn",
+    "bảo đảm",
+    "đảm bảo",
+    "ban hành",
+    "tham mưu",
+    "theo dõi",
+    "đôn đốc",
+    "nghiên cứu",
+    "tổng hợp",
+    "chủ động",
+    "tiếp tục",
+    "hoàn thành",
+    "hoàn thiện",
+    "kiểm tra",
+    "cập nhật",
+    "đẩy mạnh",
+    "đẩy nhanh",
+    "tăng cường",
+    "xử lý",
+    "bố trí",
+    "giải quyết",
+    "hỗ trợ",
+    "kịp thời",
+    "quyết liệt",
+    "nghiêm túc",
+    "chấn chỉnh",
+    "phát huy",
+    "thường xuyên",
+    "vào cuộc",
+    "khắc phục",
+    "xác định",
+    "đánh giá",
+    "công bố",
+    "tuyên truyền",
+    "phổ biến",
+    "quán triệt",
+    "thành lập",
+    "kiện toàn",
+    "điều chỉnh",
+    "huy động",
+    "trực tiếp",
+    "đề xuất",
+    "kết nối",
+    "tổ chức",
+    "sử dụng",
+    "cung cấp",
+    "trình",
+    "báo cáo",
+    "căn cứ",
+    "cần",
+    "phải",
+    "có trách nhiệm",
+    "có phương án",
+    "có",
+    "sẽ",
+    "đã",
+    "đang",
+    "vẫn",
+    "cùng",
+    "theo",
+    "để",
+    "nhằm",
+    "trong",
+    "tại",
+    "về",
+    "trên",
+    "khi",
+    "đối với",
+    "với",
+    "từ",
+    "đến",
+    "trước",
+    "cho",
+    "thì",
+    "là",
+    "nếu",
+    "sau",
+    "ngay",
+    "thông qua",
+    "tham gia",
+    "lãnh đạo",
+    "yêu cầu",
+    "đề nghị",
+    "duy trì",
+    "nâng cao",
+    "đưa",
+    "áp dụng",
+    "thực thi",
+    "rút",
+    "làm",
+];
+
+/// Not stops although they begin like one (`các cơ quan có liên quan`).
+const KEEPS: &[&str] = &[
+    "có liên quan",
+    "trực thuộc",
+    "liên quan",
+    "cấp tỉnh",
+    "cấp xã",
+    "cấp huyện",
+];
+
+// ---------------------------------------------------------------------------
+// Grammar
+
+/// A party found at some position: its token range, and the range of its name.
+struct Party {
+    /// First and one-past-last token of the name (parentheticals inside are skipped in the text).
+    toks: Range<usize>,
+    /// Tokens where a title ends and the body begins (for the canonical form).
+    body_at: usize,
+    /// Built name, when it is not a slice of the text (a ministry of a lister).
+    built: Option<String>,
+}
+
+fn is_stop(t: &Tokens<'_>, i: usize) -> bool {
+    if t.kind(i) != Some(Kind::Word) {
+        return true;
+    }
+    if t.any(i, KEEPS).is_some() {
+        return false;
+    }
+    t.any(i, STOPS).is_some()
+}
+
+/// Where a party starts at `i`: the index of its head noun, and whether the head is a named body.
+fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize, bool)> {
+    let mut j = i;
+    let mut determiner = false;
+    if matches!(t.key(j), "các" | "những" | "mỗi") {
+        j += 1;
+        determiner = true;
+    }
+    let mut titled = false;
+    while let Some(n) = t.any(j, TITLES) {
+        j += n;
+        titled = true;
+        // `Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ`: one office with two titles.
+        if t.kind(j) == Some(Kind::Comma) && t.phrase(j + 1, "chủ nhiệm").is_some() {
+            j += 1;
+            continue;
+        }
+        if matches!(t.key(j), "các" | "những") {
+            j += 1;
+        }
+    }
+    let body_at = j;
+    if let Some(n) = t.any(j, BODIES) {
+        // A capitalized body (`Bộ Công an`, `Sở Tư pháp`) or one after a title or `các`.
+        let capital = t.upper(j) || t.key(j) == "ubnd" || t.key(j) == "hđnd";
+        // `bộ`, `ban`, `sở` in lower case are group nouns; `Ban` needs a name after it.
+        if capital || titled || determiner {
+            // `Báo cáo` is a verb, not the head `Báo`; `Ban hành` is not `Ban`.
+            if !(t.key(j) == "ban" && t.key(j + 1) == "hành") {
+                return Some((body_at, j + n, capital));
+            }
+        }
+    }
+    if let Some(n) = t.any(j, GROUPS) {
+        if determiner || titled || in_list || t.upper(j) {
+            return Some((body_at, j + n, false));
+        }
+    }
+    if titled {
+        // A title alone is a person: `Bộ trưởng`, `Phó Thủ tướng Chính phủ Trần Hồng Hà`.
+        return Some((body_at, j, false));
+    }
+    None
+}
+
+/// Parse one party at `i`.
+fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
+    let (body_at, mut j, named) = party_start(t, i, in_list)?;
+    // A group of kinds (`các bộ, ngành, địa phương`) runs on over commas until a proper name closes it.
+    let mut group = !named;
+    let mut end = j;
+    let mut words = 0;
+    loop {
+        match t.kind(j) {
+            Some(Kind::Word) => {
+                if t.key(j) == "và" || t.key(j) == "hoặc" {
+                    // `Khoa học và Công nghệ` goes on; `và các cơ quan` starts another party.
+                    if party_start(t, j + 1, true).is_some() || is_stop(t, j + 1) {
+                        break;
+                    }
+                } else if is_stop(t, j) && !(t.key(j) == "tham" && t.key(j - 1) == "quan") {
+                    break;
+                }
+                // A person's name after a title (`Phó Thủ tướng Chính phủ Trần Hồng Hà`) is part of it.
+                if t.upper(j) {
+                    group = false;
+                }
+                j += 1;
+                end = j;
+                words += 1;
+            }
+            Some(Kind::Open) => {
+                // Skip a parenthetical: `(EVN)`, `(Bắc Ninh, Lào Cai)`.
+                let mut depth = 0;
+                while let Some(k) = t.kind(j) {
+                    match k {
+                        Kind::Open => depth += 1,
+                        Kind::Close => {
+                            depth -= 1;
+                            if depth == 0 {
+                                j += 1;
+                                break;
+                            }
+                        }
+                        Kind::End => break,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                if depth != 0 {
+                    break;
+                }
+            }
+            Some(Kind::Dash) if t.upper(j + 1) && words > 0 => {
+                // `Sở Lao động - Thương binh và Xã hội`.
+                j += 1;
+            }
+            Some(Kind::Comma) => {
+                // `các tỉnh, thành phố`; `các bộ, ngành, địa phương`; `Văn hóa, Thể thao và Du lịch`.
+                let next = j + 1;
+                let unit = t.any(next, UNITS).is_some() && !t.upper(next);
+                let in_group = group
+                    && !t.upper(next)
+                    && t.kind(next) == Some(Kind::Word)
+                    && t.key(next) != "các"
+                    && !is_stop(t, next)
+                    && party_start(t, next, false).map_or(true, |(_, _, named)| !named);
+                let group_caps = group && t.any(next, GROUPS).is_some() && t.upper(next);
+                let ministry = t.key(end.saturating_sub(1)) == "hóa"
+                    && t.key(end.saturating_sub(2)) == "vẫn"
+                    && t.phrase(next, "thể thao").is_some();
+                if unit || in_group || group_caps || ministry {
+                    j = next;
+                    continue;
+                }
+                break;
+            }
+            _ => break,
+        }
+        if words > 16 {
+            break;
+        }
+    }
+    (end > i).then_some(Party {
+        toks: i..end,
+        body_at,
+        built: None,
+    })
+}
+
+/// A list of parties from `i`: `X, Y và Z`. Returns the parties and the index after the list.
+fn list(t: &Tokens<'_>, i: usize, in_list: bool) -> (Vec<Party>, usize) {
+    if let Some(found) = lister(t, i) {
+        return found;
+    }
+    let mut out = Vec::new();
+    let mut j = i;
+    let mut first = true;
+    while let Some(p) = party(t, j, in_list || !first) {
+        j = p.toks.end;
+        out.push(p);
+        first = false;
+        // Another item after `,`, `và`, `hoặc` (or `, và`).
+        let mut k = j;
+        if t.kind(k) == Some(Kind::Comma) {
+            k += 1;
+        }
+        if matches!(t.key(k), "và" | "hoặc") {
+            k += 1;
+        }
+        if k == j || party_start(t, k, true).is_none() {
+            break;
+        }
+        j = k;
+    }
+    (out, j)
+}
+
+/// `Bộ trưởng các bộ: Nông nghiệp và Môi trường, Nội vụ, Y tế` -> one party per ministry.
+fn lister(t: &Tokens<'_>, i: usize) -> Option<(Vec<Party>, usize)> {
+    let mut j = i;
+    if matches!(t.key(j), "các") {
+        j += 1;
+    }
+    if let Some(n) = t.phrase(j, "bộ trưởng") {
+        j += n;
+    }
+    let n = t.phrase(j, "các bộ")?;
+    j += n;
+    if t.kind(j) != Some(Kind::Colon) {
+        return None;
+    }
+    j += 1;
+    let mut out = Vec::new();
+    loop {
+        // A ministry's name: capitalized words, `và` inside, up to `,`/`;`/end or a stop.
+        if !t.upper(j) || t.kind(j) != Some(Kind::Word) {
+            break;
+        }
+        let start = j;
+        while t.kind(j) == Some(Kind::Word) && (j == start || !is_stop(t, j) || t.key(j) == "và") {
+            if j > start && t.upper(j) && t.any(j, STOPS).is_some() {
+                break;
+            }
+            j += 1;
+        }
+        // `Văn hóa, Thể thao và Du lịch` is one ministry.
+        if t.key(j - 1) == "hóa"
+            && t.kind(j) == Some(Kind::Comma)
+            && t.phrase(j + 1, "thể thao").is_some()
+        {
+            j += 1;
+            while t.kind(j) == Some(Kind::Word) && !is_stop(t, j) {
+                j += 1;
+            }
+        }
+        let name = format!(
+            "Bộ {}",
+            t.text[t.toks[start].range.start..t.toks[j - 1].range.end].trim()
+        );
+        out.push(Party {
+            toks: start..j,
+            body_at: start,
+            built: Some(name),
+        });
+        if t.kind(j) == Some(Kind::Comma) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (!out.is_empty()).then_some((out, j))
+}
+
+/// Read one clause `[start, end)` and record its parties.
+fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
+    let mut i = start;
+    // Enumerators and fillers at the clause start: `(1)`, `Đồng thời,`.
+    if t.kind(i) == Some(Kind::Open) {
+        while i < end && t.kind(i) != Some(Kind::Close) {
+            i += 1;
+        }
+        i += 1;
+    }
+    if let Some(n) = t.any(i, &["đồng thời", "riêng", "ngoài ra", "trong đó"]) {
+        i += n;
+        if t.kind(i) == Some(Kind::Comma) {
+            i += 1;
+        }
+    }
+    if i >= end {
+        return;
+    }
+    let mut leads_found = false;
+    // `Giao X ...`, `Đề nghị X ...`, `Yêu cầu X ...`.
+    if let Some(n) = t.any(i, &["giao", "đề nghị", "yêu cầu"]) {
+        let (ps, j) = list(t, i + n, false);
+        if !ps.is_empty() {
+            push(t, &ps, Role::Lead, out);
+            leads_found = true;
+            i = j;
+        }
+    } else if let Some(n) = t.any(i, &["cùng với", "cùng"]) {
+        // `Cùng đơn vị phát triển hệ thống rà soát ...`: together with.
+        let (ps, j) = list(t, i + n, true);
+        push(t, &ps, Role::Coordinate, out);
+        i = j;
+    } else {
+        let (ps, j) = list(t, i, false);
+        if !ps.is_empty() {
+            // A requester (`Bộ Y tế đề nghị X ...`) is not the actor; X is.
+            if let Some(n) = t.any(j, &["yêu cầu", "đề nghị"]) {
+                let (objs, k) = list(t, j + n, false);
+                push(t, &objs, Role::Lead, out);
+                i = k;
+            } else {
+                push(t, &ps, Role::Lead, out);
+                i = j;
+            }
+            leads_found = true;
+        }
+    }
+    let _ = leads_found;
+    // Coordination and reporting later in the clause.
+    while i < end {
+        if let Some(n) = t.any(i, &["phối hợp", "kết hợp", "cùng với"]) {
+            let mut j = i + n;
+            if let Some(m) = t.any(j, &["chặt chẽ", "thường xuyên"]) {
+                j += m;
+            }
+            if t.kind(j) == Some(Kind::Comma) {
+                if let Some(m) = t.any(j + 1, &["đề xuất", "trao đổi"]) {
+                    j += 1 + m;
+                }
+            }
+            if let Some(m) = t.any(j, &["với"]) {
+                j += m;
+            }
+            let (ps, k) = list(t, j, true);
+            push(t, &ps, Role::Coordinate, out);
+            i = k.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+fn push(t: &Tokens<'_>, ps: &[Party], role: Role, out: &mut Vec<FoundParty>) {
+    for p in ps {
+        let range = t.toks[p.toks.start].range.start..t.toks[p.toks.end - 1].range.end;
+        let name = match &p.built {
+            Some(n) => n.clone(),
+            None => name_text(t, p.toks.clone()),
+        };
+        let canonical = match &p.built {
+            Some(n) => canon::canonical(n),
+            None if p.body_at < p.toks.end && p.body_at > p.toks.start => {
+                let body = name_text(t, p.body_at..p.toks.end);
+                if body.is_empty() {
+                    canon::canonical(&name)
+                } else {
+                    canon::canonical(&body)
+                }
+            }
+            None => canon::canonical(&name),
+        };
+        if !out
+            .iter()
+            .any(|f: &FoundParty| f.name == name && f.role == role)
+        {
+            out.push(FoundParty {
+                range,
+                name,
+                canonical,
+                role,
+            });
+        }
+    }
+}
+
+/// The words of tokens `toks`, parentheticals left out, joined by single spaces.
+fn name_text(t: &Tokens<'_>, toks: Range<usize>) -> String {
+    let mut s = String::new();
+    let mut depth = 0usize;
+    for k in toks {
+        let tok = &t.toks[k];
+        match tok.kind {
+            Kind::Open => depth += 1,
+            Kind::Close => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            Kind::Comma => s.push(','),
+            _ => {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(&t.text[tok.range.clone()]);
+            }
+        }
+    }
+    s.trim_end_matches(',').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parties(text: &str) -> Vec<(String, Role)> {
+        find(text).into_iter().map(|p| (p.name, p.role)).collect()
+    }
+
+    fn leads(text: &str) -> Vec<String> {
+        find(text)
+            .into_iter()
+            .filter(|p| p.role == Role::Lead)
+            .map(|p| p.name)
+            .collect()
+    }
+
+    fn coords(text: &str) -> Vec<String> {
+        find(text)
+            .into_iter()
+            .filter(|p| p.role == Role::Coordinate)
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn subject_of_the_order() {
+        assert_eq!(
+            leads("Bộ trưởng Bộ Công an chỉ đạo:"),
+            ["Bộ trưởng Bộ Công an"]
+        );
+        assert_eq!(leads("Sở Tài chính:"), ["Sở Tài chính"]);
+        assert_eq!(
+            leads("Công an tỉnh chủ động phối hợp với Sở Y tế."),
+            ["Công an tỉnh"]
+        );
+        assert_eq!(
+            leads("Bảo đảm hiệu năng của hệ thống, hoàn thành trước ngày 20."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn lists_split_into_parties() {
+        assert_eq!(
+            leads("Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ"),
+            ["Bộ trưởng các Bộ", "Thủ trưởng cơ quan ngang Bộ"]
+        );
+        assert_eq!(
+            leads("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm:"),
+            ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+        );
+        assert_eq!(
+            leads("Các sở, ban, ngành tỉnh và UBND các xã, phường kiểm tra."),
+            ["Các sở, ban, ngành tỉnh", "UBND các xã, phường"]
+        );
+        assert_eq!(
+            leads("Bộ Giáo dục và Đào tạo, Bộ Y tế rà soát các Thông tư."),
+            ["Bộ Giáo dục và Đào tạo", "Bộ Y tế"]
+        );
+    }
+
+    #[test]
+    fn a_lister_gives_one_party_per_ministry() {
+        assert_eq!(
+            leads("Bộ trưởng các bộ: Nông nghiệp và Môi trường, Nội vụ, Văn hóa, Thể thao và Du lịch, Y tế\nKhẩn trương rà soát."),
+            ["Bộ Nông nghiệp và Môi trường", "Bộ Nội vụ", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Y tế"]
+        );
+    }
+
+    #[test]
+    fn coordination() {
+        let t = "Bộ trưởng Bộ Tư pháp chủ trì, phối hợp với Bộ Công an và các đơn vị phát triển hệ thống xử lý dứt điểm các lỗi.";
+        assert_eq!(leads(t), ["Bộ trưởng Bộ Tư pháp"]);
+        assert_eq!(coords(t), ["Bộ Công an", "các đơn vị phát triển hệ thống"]);
+        assert_eq!(
+            coords("Chủ trì, phối hợp với các cơ quan tham mưu, trình cấp có thẩm quyền ban hành."),
+            ["các cơ quan tham mưu"]
+        );
+        assert_eq!(
+            coords("Cùng đơn vị phát triển hệ thống rà soát, nâng cấp."),
+            ["đơn vị phát triển hệ thống"]
+        );
+        assert_eq!(
+            coords("Chủ động phối hợp các đơn vị nghiệp vụ của Bộ Tài chính, cơ quan, đơn vị liên quan trong việc triển khai."),
+            ["các đơn vị nghiệp vụ của Bộ Tài chính", "cơ quan, đơn vị liên quan"]
+        );
+    }
+
+    #[test]
+    fn giao_and_de_nghi_name_the_actor() {
+        assert_eq!(
+            leads("Giao Văn phòng UBND tỉnh theo chức năng, nhiệm vụ được giao theo dõi."),
+            ["Văn phòng UBND tỉnh"]
+        );
+        assert_eq!(
+            leads("Đề nghị các địa phương kết nối với Hệ thống."),
+            ["các địa phương"]
+        );
+        assert_eq!(
+            leads("Bộ Y tế đề nghị Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo Sở Y tế thực hiện các nội dung sau đây:"),
+            ["Chủ tịch Ủy ban nhân dân tỉnh"]
+        );
+    }
+
+    #[test]
+    fn objects_are_not_parties() {
+        assert!(parties("Trình Chính phủ ban hành Nghị quyết.").is_empty());
+        assert!(parties("Hướng dẫn các địa phương trong việc đầu tư.").is_empty());
+        assert!(leads("Chỉ đạo các cơ quan, đơn vị trực thuộc thiết lập tài khoản.").is_empty());
+    }
+
+    #[test]
+    fn canonical_forms() {
+        let p = find("UBND các xã, phường thực hiện.");
+        assert_eq!(p[0].canonical, "Ủy ban nhân dân các xã, phường");
+        let p = find("Bộ trưởng Bộ Công an chỉ đạo:");
+        assert_eq!(p[0].canonical, "Bộ Công an");
+    }
 }
