@@ -33,6 +33,13 @@ pub(crate) fn find(text: &str) -> Vec<FoundParty> {
     let mut start = 0;
     while start < toks.len() {
         let end = toks.clause_end(start);
+        if let Some(role) = field_label(&toks, start, end) {
+            // `Đơn vị phối hợp: X, Y` gives the parties after the colon that role.
+            let (ps, _) = list(&toks, end + 1, true);
+            push(&toks, &ps, role, &mut out);
+            start = toks.clause_end(end + 1) + 1;
+            continue;
+        }
         clause(&toks, start, end, &mut out);
         start = end + 1;
     }
@@ -433,6 +440,13 @@ const STOPS: &[&str] = &[
     "thực thi",
     "rút",
     "làm",
+    "cử",
+    "gửi",
+    "ký",
+    "lập",
+    "phân công",
+    "tích cực",
+    "được giao",
 ];
 
 /// Not stops although they begin like one (`các cơ quan có liên quan`).
@@ -486,10 +500,15 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
             continue;
         }
         if matches!(t.key(j), "các" | "những") {
-            j += 1;
+            determiner = true;
+            break;
         }
     }
+    // `Bộ trưởng các Bộ`: the body is the plural group `các Bộ`.
     let body_at = j;
+    if titled && determiner {
+        j += 1;
+    }
     if let Some(n) = t.any(j, BODIES) {
         // A capitalized body (`Bộ Công an`, `Sở Tư pháp`) or one after a title or `các`.
         let capital = t.upper(j) || t.key(j) == "ubnd" || t.key(j) == "hđnd";
@@ -497,12 +516,16 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
         if capital || titled || determiner {
             // `Báo cáo` is a verb, not the head `Báo`; `Ban hành` is not `Ban`.
             if !(t.key(j) == "ban" && t.key(j + 1) == "hành") {
-                return Some((body_at, j + n, capital));
+                // `các Bộ`, `các Sở` are groups, not one named body.
+                return Some((body_at, j + n, capital && !determiner));
             }
         }
     }
     if let Some(n) = t.any(j, GROUPS) {
-        if determiner || titled || in_list || t.upper(j) {
+        // `Tổ chức`, `Lãnh đạo` at a clause start are verbs; `các tổ chức` is a party.
+        let verb_too =
+            matches!(t.key(j), "tổ" | "lãnh") || (t.key(j) == "ban" && t.key(j + 1) == "hành");
+        if determiner || titled || (in_list || t.upper(j)) && !verb_too {
             return Some((body_at, j + n, false));
         }
     }
@@ -528,7 +551,11 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                     if party_start(t, j + 1, true).is_some() || is_stop(t, j + 1) {
                         break;
                     }
-                } else if is_stop(t, j) && !(t.key(j) == "tham" && t.key(j - 1) == "quan") {
+                } else if is_stop(t, j)
+                    && !(t.key(j) == "tham" && t.key(j - 1) == "quan")
+                    && !(named && t.upper(j) && words == 0)
+                    && !(named && t.key(j) == "về" && words > 0)
+                {
                     break;
                 }
                 // A person's name after a title (`Phó Thủ tướng Chính phủ Trần Hồng Hà`) is part of it.
@@ -561,8 +588,13 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                     break;
                 }
             }
-            Some(Kind::Dash) if t.upper(j + 1) && words > 0 => {
-                // `Sở Lao động - Thương binh và Xã hội`.
+            Some(Kind::Dash)
+                if words > 0
+                    && (t.upper(j + 1) || named)
+                    && party_start(t, j + 1, false).is_none()
+                    && !is_stop(t, j + 1) =>
+            {
+                // `Sở Lao động - Thương binh và Xã hội`, `Vụ Pháp luật hình sự - hành chính`.
                 j += 1;
             }
             Some(Kind::Comma) => {
@@ -577,9 +609,16 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                     && party_start(t, next, false).map_or(true, |(_, _, named)| !named);
                 let group_caps = group && t.any(next, GROUPS).is_some() && t.upper(next);
                 let ministry = t.key(end.saturating_sub(1)) == "hóa"
-                    && t.key(end.saturating_sub(2)) == "vẫn"
+                    && t.key(end.saturating_sub(2)) == "văn"
                     && t.phrase(next, "thể thao").is_some();
-                if unit || in_group || group_caps || ministry {
+                // `Vụ Phổ biến, giáo dục pháp luật`: a short proper name with a comma inside.
+                let proper = named
+                    && words <= 3
+                    && !t.upper(next)
+                    && t.kind(next) == Some(Kind::Word)
+                    && !is_stop(t, next)
+                    && party_start(t, next, true).is_none();
+                if unit || in_group || group_caps || ministry || proper {
                     j = next;
                     continue;
                 }
@@ -680,6 +719,47 @@ fn lister(t: &Tokens<'_>, i: usize) -> Option<(Vec<Party>, usize)> {
         }
     }
     (!out.is_empty()).then_some((out, j))
+}
+
+/// Field labels of a plan (`Đơn vị chủ trì:`) and the role of the parties after them.
+const FIELDS: &[(&str, Role)] = &[
+    ("cơ quan, đơn vị chủ trì", Role::Lead),
+    ("cơ quan, đơn vị thực hiện", Role::Lead),
+    ("cơ quan, đơn vị phối hợp", Role::Coordinate),
+    ("đơn vị chủ trì", Role::Lead),
+    ("cơ quan chủ trì", Role::Lead),
+    ("đơn vị thực hiện", Role::Lead),
+    ("cơ quan thực hiện", Role::Lead),
+    ("đơn vị phối hợp", Role::Coordinate),
+    ("cơ quan phối hợp", Role::Coordinate),
+    ("chủ trì", Role::Lead),
+    ("phối hợp", Role::Coordinate),
+];
+
+/// The role a field label gives, when the clause `[start, end)` is one (`Đơn vị chủ trì`).
+fn field_label(t: &Tokens<'_>, start: usize, end: usize) -> Option<Role> {
+    if t.kind(end) != Some(Kind::Colon) {
+        return None;
+    }
+    FIELDS.iter().find_map(|(label, role)| {
+        let n = label_len(t, start, label)?;
+        (start + n == end).then_some(*role)
+    })
+}
+
+/// Tokens a label (which may hold a comma) takes from `i`.
+fn label_len(t: &Tokens<'_>, i: usize, label: &str) -> Option<usize> {
+    let mut n = 0;
+    for part in label.split(", ") {
+        if n > 0 {
+            if t.kind(i + n) != Some(Kind::Comma) {
+                return None;
+            }
+            n += 1;
+        }
+        n += t.phrase(i + n, part)?;
+    }
+    Some(n)
 }
 
 /// Read one clause `[start, end)` and record its parties.

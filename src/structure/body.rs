@@ -178,8 +178,25 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
             continue;
         }
         if block.marker.is_none() && block.text.text.ends_with("./.") && !b.stack.is_empty() {
-            b.move_trailing_to_closing();
-            b.closing.push(block.clone());
+            // `./.` closes the text. The paragraph is the closing, unless it is
+            // the only text of a unit whose marker stands alone (`Điều 3.`).
+            let bare = b
+                .stack
+                .last()
+                .is_some_and(|d| d.blocks.len() == 1 && d.blocks[0].text.text.is_empty());
+            if bare {
+                b.paragraph(
+                    TextBlock {
+                        block,
+                        text: block.text.clone(),
+                    },
+                    None,
+                    false,
+                );
+            } else {
+                b.move_trailing_to_closing();
+                b.closing.push(block.clone());
+            }
             in_closing = true;
             continue;
         }
