@@ -26,6 +26,22 @@ use std::ops::Range;
 use super::{canon, FoundParty};
 use crate::model::Role;
 
+/// The parties a letter's lead-in asks to act: the object of its last
+/// `yêu cầu` / `đề nghị` (`Tổng cục Thuế yêu cầu Cục Thuế các tỉnh ... thực
+/// hiện một số giải pháp sau:`). Empty when the lead-in orders no one.
+pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
+    let toks = Tokens::new(text);
+    let mut out = Vec::new();
+    let last = (0..toks.len())
+        .rev()
+        .find_map(|i| toks.any(i, &["yêu cầu", "đề nghị"]).map(|n| i + n));
+    if let Some(i) = last {
+        let (ps, _) = list(&toks, i, false);
+        push(&toks, &ps, Role::Lead, &mut out);
+    }
+    out
+}
+
 /// The parties a node's own text names, in order of appearance.
 pub(crate) fn find(text: &str) -> Vec<FoundParty> {
     let toks = Tokens::new(text);
@@ -446,7 +462,26 @@ const STOPS: &[&str] = &[
     "lập",
     "phân công",
     "tích cực",
-    "được giao",
+];
+
+/// Function words that end a name even inside a body's field (`... về X theo ...`).
+const FUNCTION_WORDS: &[&str] = &[
+    "theo",
+    "để",
+    "nhằm",
+    "tại",
+    "trong",
+    "khi",
+    "đối với",
+    "với",
+    "cho",
+    "thì",
+    "là",
+    "nếu",
+    "chủ trì",
+    "phối hợp",
+    "chịu trách nhiệm",
+    "chỉ đạo",
 ];
 
 /// Not stops although they begin like one (`các cơ quan có liên quan`).
@@ -536,11 +571,23 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
     None
 }
 
+/// Whether `có liên quan` / `liên quan` closes a relative clause within `n`
+/// words from `j` (`các đơn vị xây dựng pháp luật có liên quan`).
+fn related_within(t: &Tokens<'_>, j: usize, n: usize) -> bool {
+    (j..j + n)
+        .take_while(|&k| t.kind(k) == Some(Kind::Word))
+        .any(|k| t.phrase(k, "liên quan").is_some())
+}
+
 /// Parse one party at `i`.
 fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
     let (body_at, mut j, named) = party_start(t, i, in_list)?;
     // A group of kinds (`các bộ, ngành, địa phương`) runs on over commas until a proper name closes it.
     let mut group = !named;
+    let plural = matches!(t.key(i), "các" | "những") || (body_at > i && t.key(body_at) == "các");
+    // Words of the current item of a group (reset at each comma).
+    let mut item_words = 0;
+    let mut about = false;
     let mut end = j;
     let mut words = 0;
     loop {
@@ -553,16 +600,23 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                     }
                 } else if is_stop(t, j)
                     && !(t.key(j) == "tham" && t.key(j - 1) == "quan")
+                    && !(group && related_within(t, j, 6))
                     && !(named && t.upper(j) && words == 0)
                     && !(named && t.key(j) == "về" && words > 0)
+                    && !(about && t.any(j, FUNCTION_WORDS).is_none())
                 {
                     break;
                 }
+                // `Ban Chỉ đạo ... về phát triển khoa học`: after `về` a body's name names its field.
+                if named && t.key(j) == "về" {
+                    about = true;
+                }
                 // A person's name after a title (`Phó Thủ tướng Chính phủ Trần Hồng Hà`) is part of it.
-                if t.upper(j) {
+                if t.upper(j) && !(item_words == 0 && t.any(j, GROUPS).is_some()) {
                     group = false;
                 }
                 j += 1;
+                item_words += 1;
                 end = j;
                 words += 1;
             }
@@ -601,13 +655,16 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                 // `các tỉnh, thành phố`; `các bộ, ngành, địa phương`; `Văn hóa, Thể thao và Du lịch`.
                 let next = j + 1;
                 let unit = t.any(next, UNITS).is_some() && !t.upper(next);
-                let in_group = group
+                // A group runs on when it opened with `các` or its item so far is a bare noun
+                // (`cơ quan, đơn vị liên quan`); `Thủ trưởng cơ quan ngang bộ, cơ quan ...` is two.
+                let runs_on = group && (plural || item_words <= 1) && t.any(next, TITLES).is_none();
+                let in_group = runs_on
                     && !t.upper(next)
                     && t.kind(next) == Some(Kind::Word)
                     && t.key(next) != "các"
-                    && !is_stop(t, next)
+                    && (t.any(next, GROUPS).is_some() || !is_stop(t, next))
                     && party_start(t, next, false).map_or(true, |(_, _, named)| !named);
-                let group_caps = group && t.any(next, GROUPS).is_some() && t.upper(next);
+                let group_caps = runs_on && t.any(next, GROUPS).is_some() && t.upper(next);
                 let ministry = t.key(end.saturating_sub(1)) == "hóa"
                     && t.key(end.saturating_sub(2)) == "văn"
                     && t.phrase(next, "thể thao").is_some();
@@ -619,6 +676,7 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                     && !is_stop(t, next)
                     && party_start(t, next, true).is_none();
                 if unit || in_group || group_caps || ministry || proper {
+                    item_words = 0;
                     j = next;
                     continue;
                 }
@@ -657,8 +715,30 @@ fn list(t: &Tokens<'_>, i: usize, in_list: bool) -> (Vec<Party>, usize) {
         if matches!(t.key(k), "và" | "hoặc") {
             k += 1;
         }
-        if k == j || party_start(t, k, true).is_none() {
+        if k == j {
             break;
+        }
+        if party_start(t, k, true).is_none() {
+            // `Vụ Pháp luật hình sự - hành chính, Các vấn đề chung ...`: a list of one
+            // kind of body may leave the head out after the first.
+            let named_before = out
+                .last()
+                .is_some_and(|p: &Party| t.upper(p.body_at) && p.built.is_none());
+            if !(named_before && t.upper(k) && t.kind(k) == Some(Kind::Word) && !is_stop(t, k)) {
+                break;
+            }
+            let mut e = k;
+            while t.kind(e) == Some(Kind::Word) && (e == k || !is_stop(t, e) || t.key(e) == "về")
+            {
+                e += 1;
+            }
+            out.push(Party {
+                toks: k..e,
+                body_at: k,
+                built: None,
+            });
+            j = e;
+            continue;
         }
         j = k;
     }
@@ -810,9 +890,20 @@ fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
             leads_found = true;
         }
     }
-    let _ = leads_found;
-    // Coordination and reporting later in the clause.
+    // Coordination later in the clause; an order after a comma (`Thời gian rất gấp,
+    // đề nghị các bộ, ngành ...`) names the actor when the clause had none.
     while i < end {
+        if !leads_found && t.kind(i.wrapping_sub(1)) == Some(Kind::Comma) {
+            if let Some(n) = t.any(i, &["đề nghị", "yêu cầu", "giao"]) {
+                let (ps, k) = list(t, i + n, false);
+                if !ps.is_empty() {
+                    push(t, &ps, Role::Lead, out);
+                    leads_found = true;
+                    i = k;
+                    continue;
+                }
+            }
+        }
         if let Some(n) = t.any(i, &["phối hợp", "kết hợp", "cùng với"]) {
             let mut j = i + n;
             if let Some(m) = t.any(j, &["chặt chẽ", "thường xuyên"]) {
@@ -887,7 +978,12 @@ fn name_text(t: &Tokens<'_>, toks: Range<usize>) -> String {
             }
         }
     }
-    s.trim_end_matches(',').to_string()
+    let s = s.trim_end_matches(',');
+    // `các tỉnh, thành phố trực thuộc Trung ương` is named by its first part.
+    let s = s
+        .strip_suffix(", thành phố trực thuộc Trung ương")
+        .unwrap_or(s);
+    s.to_string()
 }
 
 #[cfg(test)]
@@ -939,7 +1035,7 @@ mod tests {
         );
         assert_eq!(
             leads("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm:"),
-            ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+            ["Chủ tịch Ủy ban nhân dân các tỉnh"]
         );
         assert_eq!(
             leads("Các sở, ban, ngành tỉnh và UBND các xã, phường kiểm tra."),

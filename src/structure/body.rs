@@ -715,9 +715,9 @@ fn dotted(head: &[u32], last: u32) -> String {
     s
 }
 
-/// The leads a text names, as inherited assignees.
+/// The parties a lead-in asks to act, as inherited assignees.
 fn leads_of(text: &TextBuf) -> Vec<Assignee> {
-    semantics::parties::find(&text.text)
+    semantics::parties::addressees(&text.text)
         .into_iter()
         .filter(|p| p.role == Role::Lead)
         .map(|p| Assignee {
