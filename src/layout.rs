@@ -317,8 +317,10 @@ fn glued_at(text: &str, i: usize) -> Option<u32> {
     // After a word (`Lâm1`), or after a document symbol (`118/2025/NĐ-CP2`).
     let after_symbol = || {
         let word_start = text[..i]
-            .rfind(|c: char| c.is_whitespace())
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let word = &text[word_start..i];
         word.contains('/') && word.contains('-') && word.ends_with(|c: char| c.is_uppercase())
     };
