@@ -922,6 +922,13 @@ fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
             i = k.max(i + 1);
             continue;
         }
+        // `báo cáo Thủ tướng Chính phủ`: the party that receives the report.
+        if let Some(n) = t.any(i, &["báo cáo"]) {
+            let (ps, k) = list(t, i + n, false);
+            push(t, &ps, Role::ReportTo, out);
+            i = k.max(i + 1);
+            continue;
+        }
         i += 1;
     }
 }
