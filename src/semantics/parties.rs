@@ -456,6 +456,11 @@ const STOPS: &[&str] = &[
     "thực thi",
     "rút",
     "làm",
+    "những",
+    "kết quả",
+    "tình hình",
+    "nội dung",
+    "việc",
     "cử",
     "gửi",
     "ký",
@@ -582,8 +587,12 @@ fn related_within(t: &Tokens<'_>, j: usize, n: usize) -> bool {
 /// Parse one party at `i`.
 fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
     let (body_at, mut j, named) = party_start(t, i, in_list)?;
+    // `Bộ, ngành, địa phương`: a body head with no name after it is a kind, not a body.
+    let named = named && t.kind(j) == Some(Kind::Word);
+    // A title with no body (`Thủ tướng Chính phủ`, `Phó Thủ tướng Trần Hồng Hà`) runs on only over a person's name.
+    let person = j == body_at && t.any(body_at, BODIES).is_none() && t.any(body_at, GROUPS).is_none();
     // A group of kinds (`các bộ, ngành, địa phương`) runs on over commas until a proper name closes it.
-    let mut group = !named;
+    let mut group = !named && !person;
     let plural = matches!(t.key(i), "các" | "những") || (body_at > i && t.key(body_at) == "các");
     // Words of the current item of a group (reset at each comma).
     let mut item_words = 0;
@@ -592,6 +601,7 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
     let mut words = 0;
     loop {
         match t.kind(j) {
+            Some(Kind::Word) if person && !t.upper(j) => break,
             Some(Kind::Word) => {
                 if t.key(j) == "và" || t.key(j) == "hoặc" {
                     // `Khoa học và Công nghệ` goes on; `và các cơ quan` starts another party.
@@ -641,6 +651,7 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                 if depth != 0 {
                     break;
                 }
+                end = j;
             }
             Some(Kind::Dash)
                 if words > 0
