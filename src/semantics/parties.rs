@@ -251,10 +251,6 @@ const TITLES: &[&str] = &[
     "thủ trưởng",
     "phó chủ tịch",
     "chủ tịch",
-    "trưởng ban",
-    "phó trưởng ban",
-    "chánh văn phòng",
-    "chánh thanh tra",
     "chủ nhiệm",
     "người đứng đầu",
     "tổng cục trưởng",
@@ -531,6 +527,7 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
         determiner = true;
     }
     let mut titled = false;
+    let mut after_title = false;
     while let Some(n) = t.any(j, TITLES) {
         j += n;
         titled = true;
@@ -539,14 +536,26 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
             j += 1;
             continue;
         }
-        if matches!(t.key(j), "các" | "những") {
+        if matches!(t.key(j), "các" | "những")
+            && (t.any(j + 1, BODIES).is_some() || t.any(j + 1, GROUPS).is_some())
+        {
             determiner = true;
+            after_title = true;
             break;
+        }
+    }
+    // `Trưởng Ban Cơ yếu Chính phủ`, `Chánh Văn phòng Bộ`: a title that needs a body after it.
+    if !titled {
+        if let Some(n) = t.any(j, &["phó trưởng", "trưởng", "chánh"]) {
+            if t.any(j + n, BODIES).is_some() && t.upper(j + n) {
+                j += n;
+                titled = true;
+            }
         }
     }
     // `Bộ trưởng các Bộ`: the body is the plural group `các Bộ`.
     let body_at = j;
-    if titled && determiner {
+    if after_title {
         j += 1;
     }
     if let Some(n) = t.any(j, BODIES) {
@@ -590,7 +599,8 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
     // `Bộ, ngành, địa phương`: a body head with no name after it is a kind, not a body.
     let named = named && t.kind(j) == Some(Kind::Word);
     // A title with no body (`Thủ tướng Chính phủ`, `Phó Thủ tướng Trần Hồng Hà`) runs on only over a person's name.
-    let person = j == body_at && t.any(body_at, BODIES).is_none() && t.any(body_at, GROUPS).is_none();
+    let person =
+        j == body_at && t.any(body_at, BODIES).is_none() && t.any(body_at, GROUPS).is_none();
     // A group of kinds (`các bộ, ngành, địa phương`) runs on over commas until a proper name closes it.
     let mut group = !named && !person;
     let plural = matches!(t.key(i), "các" | "những") || (body_at > i && t.key(body_at) == "các");
@@ -1113,6 +1123,66 @@ mod tests {
         assert!(parties("Trình Chính phủ ban hành Nghị quyết.").is_empty());
         assert!(parties("Hướng dẫn các địa phương trong việc đầu tư.").is_empty());
         assert!(leads("Chỉ đạo các cơ quan, đơn vị trực thuộc thiết lập tài khoản.").is_empty());
+    }
+
+    #[test]
+    fn titles_and_persons() {
+        assert_eq!(
+            leads("Trưởng Ban Cơ yếu Chính phủ chủ trì, phối hợp với các địa phương."),
+            ["Trưởng Ban Cơ yếu Chính phủ"]
+        );
+        assert_eq!(
+            leads("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ chủ trì, phối hợp với Bộ Công an."),
+            ["Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"]
+        );
+        assert_eq!(
+            leads("Các đồng chí Phó Thủ tướng Chính phủ, Bộ trưởng, Thủ trưởng cơ quan ngang bộ căn cứ chức năng."),
+            ["Các đồng chí Phó Thủ tướng Chính phủ", "Bộ trưởng", "Thủ trưởng cơ quan ngang bộ"]
+        );
+        let p = find("Văn phòng Chính phủ kịp thời tổng hợp, báo cáo Thủ tướng Chính phủ những vấn đề vượt thẩm quyền.");
+        assert_eq!(
+            p.iter()
+                .map(|p| (p.name.as_str(), p.role))
+                .collect::<Vec<_>>(),
+            [
+                ("Văn phòng Chính phủ", Role::Lead),
+                ("Thủ tướng Chính phủ", Role::ReportTo)
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_of_kinds() {
+        assert_eq!(coords("Chủ trì, phối hợp với bộ, ngành, địa phương liên quan và các doanh nghiệp viễn thông triển khai."), ["bộ, ngành, địa phương liên quan", "các doanh nghiệp viễn thông"]);
+        assert_eq!(leads("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ trực tiếp lãnh đạo."), ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "cơ quan thuộc Chính phủ"]);
+        assert_eq!(
+            leads("Bộ trưởng các Bộ, cơ quan ngang bộ chịu trách nhiệm:"),
+            ["Bộ trưởng các Bộ, cơ quan ngang bộ"]
+        );
+        assert_eq!(
+            coords("Phối hợp với các cơ quan, đơn vị xây dựng pháp luật có liên quan tổ chức."),
+            ["các cơ quan, đơn vị xây dựng pháp luật có liên quan"]
+        );
+    }
+
+    #[test]
+    fn plan_fields() {
+        let t = "Đơn vị chủ trì: Vụ Pháp luật hình sự - hành chính.\nĐơn vị phối hợp: Vụ Pháp luật quốc tế, Cục Kiểm soát thủ tục hành chính.";
+        assert_eq!(leads(t), ["Vụ Pháp luật hình sự - hành chính"]);
+        assert_eq!(
+            coords(t),
+            ["Vụ Pháp luật quốc tế", "Cục Kiểm soát thủ tục hành chính"]
+        );
+    }
+
+    #[test]
+    fn lead_in_addressees() {
+        let a = addressees("Để hoàn thành nhiệm vụ, Tổng cục Thuế yêu cầu Cục Thuế các tỉnh, thành phố trực thuộc Trung ương thực hiện một số giải pháp sau:");
+        assert_eq!(
+            a.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Cục Thuế các tỉnh"]
+        );
+        assert!(addressees("UBND thành phố ban hành Kế hoạch như sau:").is_empty());
     }
 
     #[test]
