@@ -1,8 +1,205 @@
 //! Action phrases: the verb phrases a node orders.
+//!
+//! A node's text is cut into clauses (at `;`, a full stop, a line break). In
+//! each clause the action is the stretch from the first verb that orders
+//! something (`rà soát`, `ban hành`, `khắc phục`, ...) to the clause's end, so
+//! the party before it (`Bộ trưởng Bộ Công an chủ trì, phối hợp với ...`) is
+//! left out. A clause that only dates the work (`Hoàn thành trong tháng 7 năm
+//! 2025.`) orders nothing new and gives no action.
 
 use std::ops::Range;
 
+/// Verbs (lowercase, one or two words) that open an ordered action.
+const VERBS: &[&str] = &[
+    "rà soát",
+    "ban hành",
+    "khắc phục",
+    "triển khai",
+    "xây dựng",
+    "hoàn thiện",
+    "tổ chức",
+    "thực hiện",
+    "bảo đảm",
+    "đảm bảo",
+    "hướng dẫn",
+    "kiểm tra",
+    "theo dõi",
+    "đôn đốc",
+    "tổng hợp",
+    "báo cáo",
+    "trình",
+    "tham mưu",
+    "nghiên cứu",
+    "đề xuất",
+    "cập nhật",
+    "kết nối",
+    "chia sẻ",
+    "nâng cấp",
+    "bố trí",
+    "hỗ trợ",
+    "xử lý",
+    "giải quyết",
+    "tăng cường",
+    "đẩy mạnh",
+    "đẩy nhanh",
+    "chấn chỉnh",
+    "tập huấn",
+    "tuyên truyền",
+    "phổ biến",
+    "kiện toàn",
+    "điều chỉnh",
+    "thiết lập",
+    "huy động",
+    "chỉ đạo",
+    "công bố",
+    "đánh giá",
+    "xác định",
+    "thành lập",
+    "vận hành",
+    "cung cấp",
+    "duy trì",
+    "nâng cao",
+    "quán triệt",
+    "ứng dụng",
+    "sử dụng",
+    "đồng bộ",
+    "phát triển",
+    "bổ sung",
+    "sửa đổi",
+    "hoàn thành",
+    "ứng phó",
+    "sơ tán",
+    "di dời",
+    "khẩn trương",
+    "tập trung",
+    "chủ động",
+    "tiếp tục",
+];
+
+/// Adverbs that may stand before the verb and belong to the action (`khẩn trương rà soát`).
+const LEADS_INTO: &[&str] = &[
+    "khẩn trương",
+    "tập trung",
+    "chủ động",
+    "tiếp tục",
+    "kịp thời",
+    "quyết liệt",
+];
+
 /// Byte ranges of the action phrases in `text`.
-pub(crate) fn find(_text: &str) -> Vec<Range<usize>> {
-    Vec::new()
+pub(crate) fn find(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let ends = match c {
+            ';' | '\n' => true,
+            '.' => text[i + 1..].starts_with([' ', '\n']) || i + 1 == text.len(),
+            _ => false,
+        };
+        if ends {
+            clause(text, start..i, &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    clause(text, start..text.len(), &mut out);
+    out
+}
+
+/// The action of one clause, if it orders one.
+fn clause(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[range.clone()];
+    let mut words = word_starts(s).peekable();
+    while let Some(w) = words.next() {
+        let rest = &s[w..];
+        let Some(verb) = VERBS.iter().find(|v| starts_word_ci(rest, v)) else {
+            continue;
+        };
+        // `Hoàn thành trong tháng 7`, `hoàn thành trước ngày ...`: a date, not a new action.
+        if *verb == "hoàn thành" {
+            let after = rest[verb.len()..].trim_start();
+            if ["trong", "trước", "chậm nhất", "ngay", "xong"]
+                .iter()
+                .any(|p| starts_word_ci(after, p))
+                || after.is_empty()
+            {
+                return;
+            }
+        }
+        // An adverb alone (`khẩn trương`) needs a verb after it; it still starts the action.
+        if LEADS_INTO.contains(verb) {
+            let after = rest[verb.len()..].trim_start();
+            if after.is_empty() {
+                return;
+            }
+        }
+        let end = s.trim_end_matches([' ', ',', ':', '.', ';']).len();
+        // A verb alone (`... chỉ đạo:`) introduces the sub-items; their actions are theirs.
+        if end > w + verb.len() {
+            out.push(range.start + w..range.start + end);
+        }
+        return;
+    }
+}
+
+/// Byte offsets where the words of `s` start.
+fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut prev_space = true;
+    s.char_indices().filter_map(move |(i, c)| {
+        let starts = prev_space && c.is_alphabetic();
+        prev_space = !c.is_alphanumeric();
+        starts.then_some(i)
+    })
+}
+
+/// Whether `s` starts with the lowercase word(s) `w`, ignoring the case of the first letter.
+fn starts_word_ci(s: &str, w: &str) -> bool {
+    let mut sc = s.chars();
+    let mut wc = w.chars();
+    match (sc.next(), wc.next()) {
+        (Some(a), Some(b)) if a == b || a.to_lowercase().eq(std::iter::once(b)) => {}
+        _ => return false,
+    }
+    let rest_s = sc.as_str();
+    let rest_w = wc.as_str();
+    rest_s.starts_with(rest_w) && !rest_s[rest_w.len()..].starts_with(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actions(t: &str) -> Vec<&str> {
+        find(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn leaves_the_party_out() {
+        assert_eq!(
+            actions("Bộ trưởng Bộ Tài chính chủ trì, phối hợp với các cơ quan liên quan ban hành hướng dẫn thống nhất. Hoàn thành trong tháng 7 năm 2025."),
+            ["ban hành hướng dẫn thống nhất"]
+        );
+    }
+
+    #[test]
+    fn one_action_per_clause() {
+        assert_eq!(
+            actions("Rà soát, kịp thời khắc phục các lỗi kỹ thuật; cập nhật dữ liệu trên Hệ thống"),
+            [
+                "Rà soát, kịp thời khắc phục các lỗi kỹ thuật",
+                "cập nhật dữ liệu trên Hệ thống"
+            ]
+        );
+        assert_eq!(
+            actions("Khẩn trương rà soát, điều chỉnh các Hệ thống."),
+            ["Khẩn trương rà soát, điều chỉnh các Hệ thống"]
+        );
+    }
+
+    #[test]
+    fn a_bare_deadline_or_party_is_no_action() {
+        assert!(actions("Hoàn thành trong tháng 7 năm 2025.").is_empty());
+        assert!(actions("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:").is_empty());
+        assert!(actions("Bộ trưởng Bộ Công an chỉ đạo:").is_empty());
+        assert!(actions("").is_empty());
+    }
 }

@@ -857,7 +857,9 @@ fn finish(
     if env.semantics {
         cite(&own, env.ctx, &mut env.citations);
     }
-    if !assignees.iter().any(|a| a.role == Role::Lead) && d.level != Level::Implicit {
+    // Sections pass an inherited party down to their items but are no task themselves.
+    let container = matches!(d.level, Level::Implicit | Level::Section);
+    if !assignees.iter().any(|a| a.role == Role::Lead) && !container {
         let mut inh: Vec<Assignee> = inherited
             .iter()
             .map(|a| Assignee {
