@@ -108,9 +108,18 @@ pub(crate) fn find(text: &str) -> Vec<Range<usize>> {
 /// The action of one clause, if it orders one.
 fn clause(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[range.clone()];
-    let mut words = word_starts(s).peekable();
-    while let Some(w) = words.next() {
+    let firsts = first_words();
+    for w in word_starts(s) {
         let rest = &s[w..];
+        // Look the word up by its lowercase form before trying the phrases that start with it.
+        let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let mut lower = [0u8; 32];
+        let Some(key) = lowercase_into(word, &mut lower) else {
+            continue;
+        };
+        if !firsts.contains(key) {
+            continue;
+        }
         let Some(verb) = VERBS.iter().find(|v| starts_word_ci(rest, v)) else {
             continue;
         };
@@ -139,6 +148,26 @@ fn clause(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
         }
         return;
     }
+}
+
+/// The first words of the verbs.
+fn first_words() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| VERBS.iter().map(|v| v.split(' ').next().unwrap_or(v)).collect())
+}
+
+/// `word` in lower case, written into `buf`; `None` when it does not fit.
+fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let len = c.len_utf8();
+        if n + len > buf.len() {
+            return None;
+        }
+        c.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 /// Byte offsets where the words of `s` start.

@@ -34,7 +34,7 @@ pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
     let mut out = Vec::new();
     let last = (0..toks.len())
         .rev()
-        .find_map(|i| toks.any(i, &["yêu cầu", "đề nghị"]).map(|n| i + n));
+        .find_map(|i| toks.any_of(i, &["yêu cầu", "đề nghị"]).map(|n| i + n));
     if let Some(i) = last {
         let (ps, _) = list(&toks, i, false);
         push(&toks, &ps, Role::Lead, &mut out);
@@ -91,6 +91,8 @@ struct Tokens<'t> {
     text: &'t str,
     toks: Vec<Tok>,
     keys: String,
+    /// For each token, the vocabularies that have a phrase starting with its word.
+    masks: Vec<u8>,
 }
 
 impl<'t> Tokens<'t> {
@@ -163,7 +165,12 @@ impl<'t> Tokens<'t> {
                 upper: c.is_uppercase(),
             });
         }
-        Tokens { text, toks, keys }
+        let first = first_words();
+        let masks = toks
+            .iter()
+            .map(|t| if t.kind == Kind::Word { first.get(&keys[t.key.clone()]).copied().unwrap_or(0) } else { 0 })
+            .collect();
+        Tokens { text, toks, keys, masks }
     }
 
     fn len(&self) -> usize {
@@ -198,8 +205,17 @@ impl<'t> Tokens<'t> {
     }
 
     /// The first phrase of `list` spelled from `i`, longest first as listed.
-    fn any(&self, i: usize, list: &[&str]) -> Option<usize> {
+    fn any_of(&self, i: usize, list: &[&str]) -> Option<usize> {
         list.iter().find_map(|p| self.phrase(i, p))
+    }
+
+    /// The first phrase of a vocabulary spelled from `i`; a per-token mask of
+    /// the vocabularies whose phrases start with the token's word skips the rest.
+    fn any(&self, i: usize, v: &Vocab) -> Option<usize> {
+        if self.masks.get(i).map_or(true, |m| m & v.bit == 0) {
+            return None;
+        }
+        self.any_of(i, v.phrases)
     }
 
     /// The index of the token that ends the clause starting at `i` (or `len`).
@@ -239,8 +255,29 @@ fn unify_variant(keys: &mut String, k0: usize) {
 // ---------------------------------------------------------------------------
 // Vocabulary (lowercase, as written)
 
+/// A list of phrases, and its bit in the per-token masks.
+struct Vocab {
+    bit: u8,
+    phrases: &'static [&'static str],
+}
+
+/// First word of every phrase -> the bits of the vocabularies that have it.
+fn first_words() -> &'static std::collections::HashMap<&'static str, u8> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for v in [&TITLES, &BODIES, &GROUPS, &UNITS, &STOPS, &KEEPS, &FUNCTION_WORDS] {
+            for p in v.phrases {
+                let w = p.split(' ').next().unwrap_or(p);
+                *m.entry(w).or_insert(0) |= v.bit;
+            }
+        }
+        m
+    })
+}
+
 /// Titles of the head of a body or of a person in office.
-const TITLES: &[&str] = &[
+const TITLES: Vocab = Vocab { bit: 1, phrases: &[
     "phó thủ tướng chính phủ",
     "phó thủ tướng",
     "thủ tướng chính phủ",
@@ -262,10 +299,10 @@ const TITLES: &[&str] = &[
     "chánh án",
     "bí thư",
     "đồng chí",
-];
+] };
 
 /// Heads of named bodies.
-const BODIES: &[&str] = &[
+const BODIES: Vocab = Vocab { bit: 2, phrases: &[
     "ủy ban nhân dân",
     "hội đồng nhân dân",
     "ủy ban kiểm tra",
@@ -310,10 +347,10 @@ const BODIES: &[&str] = &[
     "thông tấn xã",
     "chính phủ",
     "đảng ủy",
-];
+] };
 
 /// Nouns that name a kind of party (`các cơ quan`, `đơn vị phát triển hệ thống`).
-const GROUPS: &[&str] = &[
+const GROUPS: Vocab = Vocab { bit: 4, phrases: &[
     "cơ quan",
     "đơn vị",
     "tổ chức",
@@ -334,10 +371,10 @@ const GROUPS: &[&str] = &[
     "lãnh đạo",
     "tỉnh",
     "thành phố",
-];
+] };
 
 /// Administrative units that continue a name after a comma (`các tỉnh, thành phố`).
-const UNITS: &[&str] = &[
+const UNITS: Vocab = Vocab { bit: 8, phrases: &[
     "thành phố",
     "thị xã",
     "thị trấn",
@@ -347,10 +384,10 @@ const UNITS: &[&str] = &[
     "quận",
     "xã",
     "phường",
-];
+] };
 
 /// Words that end a name: verbs that open the action, and function words.
-const STOPS: &[&str] = &[
+const STOPS: Vocab = Vocab { bit: 16, phrases: &[
     "chủ trì",
     "phối hợp",
     "kết hợp",
@@ -463,10 +500,10 @@ const STOPS: &[&str] = &[
     "lập",
     "phân công",
     "tích cực",
-];
+] };
 
 /// Function words that end a name even inside a body's field (`... về X theo ...`).
-const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS: Vocab = Vocab { bit: 64, phrases: &[
     "theo",
     "để",
     "nhằm",
@@ -483,17 +520,17 @@ const FUNCTION_WORDS: &[&str] = &[
     "phối hợp",
     "chịu trách nhiệm",
     "chỉ đạo",
-];
+] };
 
 /// Not stops although they begin like one (`các cơ quan có liên quan`).
-const KEEPS: &[&str] = &[
+const KEEPS: Vocab = Vocab { bit: 32, phrases: &[
     "có liên quan",
     "trực thuộc",
     "liên quan",
     "cấp tỉnh",
     "cấp xã",
     "cấp huyện",
-];
+] };
 
 // ---------------------------------------------------------------------------
 // Grammar
@@ -512,10 +549,10 @@ fn is_stop(t: &Tokens<'_>, i: usize) -> bool {
     if t.kind(i) != Some(Kind::Word) {
         return true;
     }
-    if t.any(i, KEEPS).is_some() {
+    if t.any(i, &KEEPS).is_some() {
         return false;
     }
-    t.any(i, STOPS).is_some()
+    t.any(i, &STOPS).is_some()
 }
 
 /// Where a party starts at `i`: the index of its head noun, and whether the head is a named body.
@@ -528,7 +565,7 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
     }
     let mut titled = false;
     let mut after_title = false;
-    while let Some(n) = t.any(j, TITLES) {
+    while let Some(n) = t.any(j, &TITLES) {
         j += n;
         titled = true;
         // `Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ`: one office with two titles.
@@ -537,7 +574,7 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
             continue;
         }
         if matches!(t.key(j), "các" | "những")
-            && (t.any(j + 1, BODIES).is_some() || t.any(j + 1, GROUPS).is_some())
+            && (t.any(j + 1, &BODIES).is_some() || t.any(j + 1, &GROUPS).is_some())
         {
             determiner = true;
             after_title = true;
@@ -546,8 +583,8 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
     }
     // `Trưởng Ban Cơ yếu Chính phủ`, `Chánh Văn phòng Bộ`: a title that needs a body after it.
     if !titled {
-        if let Some(n) = t.any(j, &["phó trưởng", "trưởng", "chánh"]) {
-            if t.any(j + n, BODIES).is_some() && t.upper(j + n) {
+        if let Some(n) = t.any_of(j, &["phó trưởng", "trưởng", "chánh"]) {
+            if t.any(j + n, &BODIES).is_some() && t.upper(j + n) {
                 j += n;
                 titled = true;
             }
@@ -558,7 +595,7 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
     if after_title {
         j += 1;
     }
-    if let Some(n) = t.any(j, BODIES) {
+    if let Some(n) = t.any(j, &BODIES) {
         // A capitalized body (`Bộ Công an`, `Sở Tư pháp`) or one after a title or `các`.
         let capital = t.upper(j) || t.key(j) == "ubnd" || t.key(j) == "hđnd";
         // `bộ`, `ban`, `sở` in lower case are group nouns; `Ban` needs a name after it.
@@ -570,7 +607,7 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
             }
         }
     }
-    if let Some(n) = t.any(j, GROUPS) {
+    if let Some(n) = t.any(j, &GROUPS) {
         // `Tổ chức`, `Lãnh đạo` at a clause start are verbs; `các tổ chức` is a party.
         let verb_too =
             matches!(t.key(j), "tổ" | "lãnh") || (t.key(j) == "ban" && t.key(j + 1) == "hành");
@@ -600,7 +637,7 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
     let named = named && t.kind(j) == Some(Kind::Word);
     // A title with no body (`Thủ tướng Chính phủ`, `Phó Thủ tướng Trần Hồng Hà`) runs on only over a person's name.
     let person =
-        j == body_at && t.any(body_at, BODIES).is_none() && t.any(body_at, GROUPS).is_none();
+        j == body_at && t.any(body_at, &BODIES).is_none() && t.any(body_at, &GROUPS).is_none();
     // A group of kinds (`các bộ, ngành, địa phương`) runs on over commas until a proper name closes it.
     let mut group = !named && !person;
     let plural = matches!(t.key(i), "các" | "những") || (body_at > i && t.key(body_at) == "các");
@@ -623,7 +660,7 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                     && !(group && related_within(t, j, 6))
                     && !(named && t.upper(j) && words == 0)
                     && !(named && t.key(j) == "về" && words > 0)
-                    && !(about && t.any(j, FUNCTION_WORDS).is_none())
+                    && !(about && t.any(j, &FUNCTION_WORDS).is_none())
                 {
                     break;
                 }
@@ -632,7 +669,7 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                     about = true;
                 }
                 // A person's name after a title (`Phó Thủ tướng Chính phủ Trần Hồng Hà`) is part of it.
-                if t.upper(j) && !(item_words == 0 && t.any(j, GROUPS).is_some()) {
+                if t.upper(j) && !(item_words == 0 && t.any(j, &GROUPS).is_some()) {
                     group = false;
                 }
                 j += 1;
@@ -675,17 +712,17 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
             Some(Kind::Comma) => {
                 // `các tỉnh, thành phố`; `các bộ, ngành, địa phương`; `Văn hóa, Thể thao và Du lịch`.
                 let next = j + 1;
-                let unit = t.any(next, UNITS).is_some() && !t.upper(next);
+                let unit = t.any(next, &UNITS).is_some() && !t.upper(next);
                 // A group runs on when it opened with `các` or its item so far is a bare noun
                 // (`cơ quan, đơn vị liên quan`); `Thủ trưởng cơ quan ngang bộ, cơ quan ...` is two.
-                let runs_on = group && (plural || item_words <= 1) && t.any(next, TITLES).is_none();
+                let runs_on = group && (plural || item_words <= 1) && t.any(next, &TITLES).is_none();
                 let in_group = runs_on
                     && !t.upper(next)
                     && t.kind(next) == Some(Kind::Word)
                     && t.key(next) != "các"
-                    && (t.any(next, GROUPS).is_some() || !is_stop(t, next))
+                    && (t.any(next, &GROUPS).is_some() || !is_stop(t, next))
                     && party_start(t, next, false).map_or(true, |(_, _, named)| !named);
-                let group_caps = runs_on && t.any(next, GROUPS).is_some() && t.upper(next);
+                let group_caps = runs_on && t.any(next, &GROUPS).is_some() && t.upper(next);
                 let ministry = t.key(end.saturating_sub(1)) == "hóa"
                     && t.key(end.saturating_sub(2)) == "văn"
                     && t.phrase(next, "thể thao").is_some();
@@ -789,7 +826,7 @@ fn lister(t: &Tokens<'_>, i: usize) -> Option<(Vec<Party>, usize)> {
         }
         let start = j;
         while t.kind(j) == Some(Kind::Word) && (j == start || !is_stop(t, j) || t.key(j) == "và") {
-            if j > start && t.upper(j) && t.any(j, STOPS).is_some() {
+            if j > start && t.upper(j) && t.any(j, &STOPS).is_some() {
                 break;
             }
             j += 1;
@@ -873,7 +910,7 @@ fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
         }
         i += 1;
     }
-    if let Some(n) = t.any(i, &["đồng thời", "riêng", "ngoài ra", "trong đó"]) {
+    if let Some(n) = t.any_of(i, &["đồng thời", "riêng", "ngoài ra", "trong đó"]) {
         i += n;
         if t.kind(i) == Some(Kind::Comma) {
             i += 1;
@@ -884,14 +921,14 @@ fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
     }
     let mut leads_found = false;
     // `Giao X ...`, `Đề nghị X ...`, `Yêu cầu X ...`.
-    if let Some(n) = t.any(i, &["giao", "đề nghị", "yêu cầu"]) {
+    if let Some(n) = t.any_of(i, &["giao", "đề nghị", "yêu cầu"]) {
         let (ps, j) = list(t, i + n, false);
         if !ps.is_empty() {
             push(t, &ps, Role::Lead, out);
             leads_found = true;
             i = j;
         }
-    } else if let Some(n) = t.any(i, &["cùng với", "cùng"]) {
+    } else if let Some(n) = t.any_of(i, &["cùng với", "cùng"]) {
         // `Cùng đơn vị phát triển hệ thống rà soát ...`: together with.
         let (ps, j) = list(t, i + n, true);
         push(t, &ps, Role::Coordinate, out);
@@ -900,7 +937,7 @@ fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
         let (ps, j) = list(t, i, false);
         if !ps.is_empty() {
             // A requester (`Bộ Y tế đề nghị X ...`) is not the actor; X is.
-            if let Some(n) = t.any(j, &["yêu cầu", "đề nghị"]) {
+            if let Some(n) = t.any_of(j, &["yêu cầu", "đề nghị"]) {
                 let (objs, k) = list(t, j + n, false);
                 push(t, &objs, Role::Lead, out);
                 i = k;
@@ -915,7 +952,7 @@ fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
     // đề nghị các bộ, ngành ...`) names the actor when the clause had none.
     while i < end {
         if !leads_found && t.kind(i.wrapping_sub(1)) == Some(Kind::Comma) {
-            if let Some(n) = t.any(i, &["đề nghị", "yêu cầu", "giao"]) {
+            if let Some(n) = t.any_of(i, &["đề nghị", "yêu cầu", "giao"]) {
                 let (ps, k) = list(t, i + n, false);
                 if !ps.is_empty() {
                     push(t, &ps, Role::Lead, out);
@@ -925,17 +962,17 @@ fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
                 }
             }
         }
-        if let Some(n) = t.any(i, &["phối hợp", "kết hợp", "cùng với"]) {
+        if let Some(n) = t.any_of(i, &["phối hợp", "kết hợp", "cùng với"]) {
             let mut j = i + n;
-            if let Some(m) = t.any(j, &["chặt chẽ", "thường xuyên"]) {
+            if let Some(m) = t.any_of(j, &["chặt chẽ", "thường xuyên"]) {
                 j += m;
             }
             if t.kind(j) == Some(Kind::Comma) {
-                if let Some(m) = t.any(j + 1, &["đề xuất", "trao đổi"]) {
+                if let Some(m) = t.any_of(j + 1, &["đề xuất", "trao đổi"]) {
                     j += 1 + m;
                 }
             }
-            if let Some(m) = t.any(j, &["với"]) {
+            if let Some(m) = t.any_of(j, &["với"]) {
                 j += m;
             }
             let (ps, k) = list(t, j, true);
@@ -944,7 +981,7 @@ fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
             continue;
         }
         // `báo cáo Thủ tướng Chính phủ`: the party that receives the report.
-        if let Some(n) = t.any(i, &["báo cáo"]) {
+        if let Some(n) = t.any_of(i, &["báo cáo"]) {
             let (ps, k) = list(t, i + n, false);
             push(t, &ps, Role::ReportTo, out);
             i = k.max(i + 1);
