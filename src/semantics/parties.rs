@@ -44,7 +44,7 @@ pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
 
 /// The parties a node's own text names, in order of appearance.
 pub(crate) fn find(text: &str) -> Vec<FoundParty> {
-    let toks = Tokens::new(text);
+    let toks = Tokens::windows(text, &windows(text));
     let mut out = Vec::new();
     let mut start = 0;
     while start < toks.len() {
@@ -58,6 +58,49 @@ pub(crate) fn find(text: &str) -> Vec<FoundParty> {
         }
         clause(&toks, start, end, &mut out);
         start = end + 1;
+    }
+    out
+}
+
+/// How far from a clause start or a cue word a party list may reach.
+const WINDOW: usize = 360;
+
+/// Words after which parties stand (`phối hợp với X`, `báo cáo X`, `đề nghị X`).
+const CUES: [&str; 12] = [
+    "phối hợp", "Phối hợp", "kết hợp", "Kết hợp", "báo cáo", "cùng với", "Cùng", "đề nghị", "Đề nghị", "yêu cầu", "Yêu cầu", "giao",
+];
+
+/// The stretches of `text` where parties can stand: the start of every clause
+/// and every cue word, each with the words that follow, merged. Parties are
+/// found only there, so a long clause is not tokenized in full.
+fn windows(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = match b {
+            b';' | b':' | b'\n' | b'!' | b'?' => true,
+            b'.' => bytes.get(i + 1).map_or(true, |n| n.is_ascii_whitespace()),
+            _ => false,
+        };
+        if ends && i + 1 < bytes.len() {
+            starts.push(i + 1);
+        }
+    }
+    for cue in CUES {
+        starts.extend(memchr::memmem::find_iter(bytes, cue.as_bytes()));
+    }
+    starts.sort_unstable();
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(starts.len());
+    for s in starts {
+        let mut end = (s + WINDOW).min(text.len());
+        // End at white space so the last word is whole.
+        while end < text.len() && !bytes[end].is_ascii_whitespace() {
+            end += 1;
+        }
+        match out.last_mut() {
+            Some(last) if s <= last.end => last.end = last.end.max(end),
+            _ => out.push(s..end),
+        }
     }
     out
 }
@@ -96,10 +139,30 @@ struct Tokens<'t> {
 }
 
 impl<'t> Tokens<'t> {
+    /// Tokens of the whole text.
     fn new(text: &'t str) -> Tokens<'t> {
-        let mut toks = Vec::with_capacity(text.len() / 5);
-        let mut keys = String::with_capacity(text.len());
-        let mut it = text.char_indices().peekable();
+        Tokens::windows(text, &[0..text.len()])
+    }
+
+    /// Tokens of the given windows of `text` only, with a clause end after each window.
+    fn windows(text: &'t str, windows: &[Range<usize>]) -> Tokens<'t> {
+        let mut toks = Vec::with_capacity(windows.iter().map(|w| w.len()).sum::<usize>() / 5 + windows.len());
+        let mut keys = String::new();
+        for w in windows {
+            Tokens::tokenize(text, w.clone(), &mut toks, &mut keys);
+            toks.push(Tok { range: w.end..w.end, kind: Kind::End, key: 0..0, upper: false });
+        }
+        let first = first_words();
+        let masks = toks
+            .iter()
+            .map(|t| if t.kind == Kind::Word { first.get(&keys[t.key.clone()]).copied().unwrap_or(0) } else { 0 })
+            .collect();
+        Tokens { text, toks, keys, masks }
+    }
+
+    fn tokenize(text: &'t str, window: Range<usize>, toks: &mut Vec<Tok>, keys: &mut String) {
+        let base = window.start;
+        let mut it = text[window].char_indices().map(|(i, c)| (i + base, c)).peekable();
         while let Some((i, c)) = it.next() {
             if c.is_whitespace() {
                 if c == '\n' {
@@ -157,7 +220,7 @@ impl<'t> Tokens<'t> {
             }
             let k0 = keys.len();
             keys.extend(text[i..end].chars().flat_map(char::to_lowercase));
-            unify_variant(&mut keys, k0);
+            unify_variant(keys, k0);
             toks.push(Tok {
                 range: i..end,
                 kind,
@@ -165,12 +228,6 @@ impl<'t> Tokens<'t> {
                 upper: c.is_uppercase(),
             });
         }
-        let first = first_words();
-        let masks = toks
-            .iter()
-            .map(|t| if t.kind == Kind::Word { first.get(&keys[t.key.clone()]).copied().unwrap_or(0) } else { 0 })
-            .collect();
-        Tokens { text, toks, keys, masks }
     }
 
     fn len(&self) -> usize {
