@@ -52,3 +52,31 @@ mod tests {
         assert!(starts_with_folded("Đồng kính gửi", "dong kinh gui"));
     }
 }
+
+/// A small, fast hasher for short keys (FNV-1a), for the vocabulary lookups
+/// that run once per word. The keys are the crate's own word lists, so hash
+/// flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `HashMap`/`HashSet` builder with [`Fnv`].
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;

@@ -86,19 +86,23 @@ const LEADS_INTO: &[&str] = &[
     "quyết liệt",
 ];
 
+/// How many words of a clause may stand before its verb (the party's name, cue words).
+const MAX_LEAD_WORDS: usize = 40;
+
 /// Byte ranges of the action phrases in `text`.
 pub(crate) fn find(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let ends = match c {
-            ';' | '\n' => true,
-            '.' => text[i + 1..].starts_with([' ', '\n']) || i + 1 == text.len(),
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = match b {
+            b';' | b'\n' => true,
+            b'.' => matches!(bytes.get(i + 1), None | Some(b' ' | b'\n')),
             _ => false,
         };
         if ends {
             clause(text, start..i, &mut out);
-            start = i + c.len_utf8();
+            start = i + 1;
         }
     }
     clause(text, start..text.len(), &mut out);
@@ -109,18 +113,22 @@ pub(crate) fn find(text: &str) -> Vec<Range<usize>> {
 fn clause(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[range.clone()];
     let firsts = first_words();
-    for w in word_starts(s) {
+    // The action starts within the first words of a clause, after its party, or not at all.
+    for w in word_starts(s).take(MAX_LEAD_WORDS) {
         let rest = &s[w..];
         // Look the word up by its lowercase form before trying the phrases that start with it.
-        let word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let word = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         let mut lower = [0u8; 32];
         let Some(key) = lowercase_into(word, &mut lower) else {
             continue;
         };
-        if !firsts.contains(key) {
+        let Some(cands) = firsts.get(key) else {
             continue;
-        }
-        let Some(verb) = VERBS.iter().find(|v| starts_word_ci(rest, v)) else {
+        };
+        let Some(verb) = cands.iter().find(|v| starts_word_ci(rest, v)) else {
             continue;
         };
         // `Hoàn thành trong tháng 7`, `hoàn thành trước ngày ...`: a date, not a new action.
@@ -151,9 +159,20 @@ fn clause(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 /// The first words of the verbs.
-fn first_words() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| VERBS.iter().map(|v| v.split(' ').next().unwrap_or(v)).collect())
+type FirstWords = std::collections::HashMap<&'static str, Vec<&'static str>, crate::keys::FnvBuild>;
+
+/// First word of every verb -> the verbs that start with it.
+fn first_words() -> &'static FirstWords {
+    static MAP: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = FirstWords::default();
+        for v in VERBS {
+            m.entry(v.split(' ').next().unwrap_or(v))
+                .or_default()
+                .push(*v);
+        }
+        m
+    })
 }
 
 /// `word` in lower case, written into `buf`; `None` when it does not fit.

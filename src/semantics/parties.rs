@@ -67,7 +67,18 @@ const WINDOW: usize = 360;
 
 /// Words after which parties stand (`phối hợp với X`, `báo cáo X`, `đề nghị X`).
 const CUES: [&str; 12] = [
-    "phối hợp", "Phối hợp", "kết hợp", "Kết hợp", "báo cáo", "cùng với", "Cùng", "đề nghị", "Đề nghị", "yêu cầu", "Yêu cầu", "giao",
+    "phối hợp",
+    "Phối hợp",
+    "kết hợp",
+    "Kết hợp",
+    "báo cáo",
+    "cùng với",
+    "Cùng",
+    "đề nghị",
+    "Đề nghị",
+    "yêu cầu",
+    "Yêu cầu",
+    "giao",
 ];
 
 /// The stretches of `text` where parties can stand: the start of every clause
@@ -134,8 +145,8 @@ struct Tokens<'t> {
     text: &'t str,
     toks: Vec<Tok>,
     keys: String,
-    /// For each token, the vocabularies that have a phrase starting with its word.
-    masks: Vec<u8>,
+    /// For each token, the vocabulary phrases that start with its word (and their vocabulary bits).
+    cands: Vec<&'static [(u8, &'static str)]>,
 }
 
 impl<'t> Tokens<'t> {
@@ -146,23 +157,45 @@ impl<'t> Tokens<'t> {
 
     /// Tokens of the given windows of `text` only, with a clause end after each window.
     fn windows(text: &'t str, windows: &[Range<usize>]) -> Tokens<'t> {
-        let mut toks = Vec::with_capacity(windows.iter().map(|w| w.len()).sum::<usize>() / 5 + windows.len());
+        let mut toks =
+            Vec::with_capacity(windows.iter().map(|w| w.len()).sum::<usize>() / 5 + windows.len());
         let mut keys = String::new();
         for w in windows {
             Tokens::tokenize(text, w.clone(), &mut toks, &mut keys);
-            toks.push(Tok { range: w.end..w.end, kind: Kind::End, key: 0..0, upper: false });
+            toks.push(Tok {
+                range: w.end..w.end,
+                kind: Kind::End,
+                key: 0..0,
+                upper: false,
+            });
         }
         let first = first_words();
-        let masks = toks
+        let cands = toks
             .iter()
-            .map(|t| if t.kind == Kind::Word { first.get(&keys[t.key.clone()]).copied().unwrap_or(0) } else { 0 })
+            .map(|t| {
+                if t.kind == Kind::Word {
+                    first
+                        .get(&keys[t.key.clone()])
+                        .map_or(&[][..], Vec::as_slice)
+                } else {
+                    &[][..]
+                }
+            })
             .collect();
-        Tokens { text, toks, keys, masks }
+        Tokens {
+            text,
+            toks,
+            keys,
+            cands,
+        }
     }
 
     fn tokenize(text: &'t str, window: Range<usize>, toks: &mut Vec<Tok>, keys: &mut String) {
         let base = window.start;
-        let mut it = text[window].char_indices().map(|(i, c)| (i + base, c)).peekable();
+        let mut it = text[window]
+            .char_indices()
+            .map(|(i, c)| (i + base, c))
+            .peekable();
         while let Some((i, c)) = it.next() {
             if c.is_whitespace() {
                 if c == '\n' {
@@ -219,7 +252,15 @@ impl<'t> Tokens<'t> {
                 it.next();
             }
             let k0 = keys.len();
-            keys.extend(text[i..end].chars().flat_map(char::to_lowercase));
+            for ch in text[i..end].chars() {
+                if ch.is_ascii() {
+                    keys.push(ch.to_ascii_lowercase());
+                } else if ch.is_uppercase() {
+                    keys.extend(ch.to_lowercase());
+                } else {
+                    keys.push(ch);
+                }
+            }
             unify_variant(keys, k0);
             toks.push(Tok {
                 range: i..end,
@@ -269,10 +310,12 @@ impl<'t> Tokens<'t> {
     /// The first phrase of a vocabulary spelled from `i`; a per-token mask of
     /// the vocabularies whose phrases start with the token's word skips the rest.
     fn any(&self, i: usize, v: &Vocab) -> Option<usize> {
-        if self.masks.get(i).map_or(true, |m| m & v.bit == 0) {
-            return None;
-        }
-        self.any_of(i, v.phrases)
+        let cands = self.cands.get(i)?;
+        // Candidates keep the vocabulary's order, so the first that matches is the one listed first.
+        cands
+            .iter()
+            .filter(|(bit, _)| bit & v.bit != 0)
+            .find_map(|(_, p)| self.phrase(i, p))
     }
 
     /// The index of the token that ends the clause starting at `i` (or `len`).
@@ -319,14 +362,26 @@ struct Vocab {
 }
 
 /// First word of every phrase -> the bits of the vocabularies that have it.
-fn first_words() -> &'static std::collections::HashMap<&'static str, u8> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> = std::sync::OnceLock::new();
+type FirstWords =
+    std::collections::HashMap<&'static str, Vec<(u8, &'static str)>, crate::keys::FnvBuild>;
+
+/// First word of every phrase -> the phrases that start with it, with their vocabulary's bit.
+fn first_words() -> &'static FirstWords {
+    static MAP: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = std::collections::HashMap::new();
-        for v in [&TITLES, &BODIES, &GROUPS, &UNITS, &STOPS, &KEEPS, &FUNCTION_WORDS] {
+        let mut m = FirstWords::default();
+        for v in [
+            &TITLES,
+            &BODIES,
+            &GROUPS,
+            &UNITS,
+            &STOPS,
+            &KEEPS,
+            &FUNCTION_WORDS,
+        ] {
             for p in v.phrases {
                 let w = p.split(' ').next().unwrap_or(p);
-                *m.entry(w).or_insert(0) |= v.bit;
+                m.entry(w).or_default().push((v.bit, *p));
             }
         }
         m
@@ -334,260 +389,281 @@ fn first_words() -> &'static std::collections::HashMap<&'static str, u8> {
 }
 
 /// Titles of the head of a body or of a person in office.
-const TITLES: Vocab = Vocab { bit: 1, phrases: &[
-    "phó thủ tướng chính phủ",
-    "phó thủ tướng",
-    "thủ tướng chính phủ",
-    "tổng giám đốc",
-    "phó giám đốc",
-    "giám đốc",
-    "bộ trưởng",
-    "thủ trưởng",
-    "phó chủ tịch",
-    "chủ tịch",
-    "chủ nhiệm",
-    "người đứng đầu",
-    "tổng cục trưởng",
-    "cục trưởng",
-    "vụ trưởng",
-    "chi cục trưởng",
-    "hiệu trưởng",
-    "viện trưởng",
-    "chánh án",
-    "bí thư",
-    "đồng chí",
-] };
+const TITLES: Vocab = Vocab {
+    bit: 1,
+    phrases: &[
+        "phó thủ tướng chính phủ",
+        "phó thủ tướng",
+        "thủ tướng chính phủ",
+        "tổng giám đốc",
+        "phó giám đốc",
+        "giám đốc",
+        "bộ trưởng",
+        "thủ trưởng",
+        "phó chủ tịch",
+        "chủ tịch",
+        "chủ nhiệm",
+        "người đứng đầu",
+        "tổng cục trưởng",
+        "cục trưởng",
+        "vụ trưởng",
+        "chi cục trưởng",
+        "hiệu trưởng",
+        "viện trưởng",
+        "chánh án",
+        "bí thư",
+        "đồng chí",
+    ],
+};
 
 /// Heads of named bodies.
-const BODIES: Vocab = Vocab { bit: 2, phrases: &[
-    "ủy ban nhân dân",
-    "hội đồng nhân dân",
-    "ủy ban kiểm tra",
-    "ủy ban mặt trận tổ quốc",
-    "ủy ban",
-    "ubnd",
-    "hđnd",
-    "văn phòng",
-    "vpcp",
-    "tổng công ty",
-    "công ty",
-    "tập đoàn",
-    "công an",
-    "thanh tra",
-    "tổng cục",
-    "chi cục",
-    "cục",
-    "vụ",
-    "kho bạc",
-    "ngân hàng",
-    "trung tâm",
-    "viện kiểm sát",
-    "tòa án",
-    "học viện",
-    "viện",
-    "bộ chỉ huy",
-    "bộ tư lệnh",
-    "bộ đội biên phòng",
-    "liên đoàn",
-    "mặt trận",
-    "hiệp hội",
-    "hội",
-    "ban chỉ đạo",
-    "ban",
-    "bộ",
-    "sở",
-    "đài",
-    "tổ công tác",
-    "đoàn thanh niên",
-    "bảo hiểm xã hội",
-    "kiểm toán nhà nước",
-    "thông tấn xã",
-    "chính phủ",
-    "đảng ủy",
-] };
+const BODIES: Vocab = Vocab {
+    bit: 2,
+    phrases: &[
+        "ủy ban nhân dân",
+        "hội đồng nhân dân",
+        "ủy ban kiểm tra",
+        "ủy ban mặt trận tổ quốc",
+        "ủy ban",
+        "ubnd",
+        "hđnd",
+        "văn phòng",
+        "vpcp",
+        "tổng công ty",
+        "công ty",
+        "tập đoàn",
+        "công an",
+        "thanh tra",
+        "tổng cục",
+        "chi cục",
+        "cục",
+        "vụ",
+        "kho bạc",
+        "ngân hàng",
+        "trung tâm",
+        "viện kiểm sát",
+        "tòa án",
+        "học viện",
+        "viện",
+        "bộ chỉ huy",
+        "bộ tư lệnh",
+        "bộ đội biên phòng",
+        "liên đoàn",
+        "mặt trận",
+        "hiệp hội",
+        "hội",
+        "ban chỉ đạo",
+        "ban",
+        "bộ",
+        "sở",
+        "đài",
+        "tổ công tác",
+        "đoàn thanh niên",
+        "bảo hiểm xã hội",
+        "kiểm toán nhà nước",
+        "thông tấn xã",
+        "chính phủ",
+        "đảng ủy",
+    ],
+};
 
 /// Nouns that name a kind of party (`các cơ quan`, `đơn vị phát triển hệ thống`).
-const GROUPS: Vocab = Vocab { bit: 4, phrases: &[
-    "cơ quan",
-    "đơn vị",
-    "tổ chức",
-    "doanh nghiệp",
-    "địa phương",
-    "ngành",
-    "cấp ủy",
-    "chính quyền",
-    "lực lượng",
-    "bộ",
-    "sở",
-    "ban",
-    "tập đoàn",
-    "tổng công ty",
-    "công ty",
-    "thành viên",
-    "đoàn",
-    "lãnh đạo",
-    "tỉnh",
-    "thành phố",
-] };
+const GROUPS: Vocab = Vocab {
+    bit: 4,
+    phrases: &[
+        "cơ quan",
+        "đơn vị",
+        "tổ chức",
+        "doanh nghiệp",
+        "địa phương",
+        "ngành",
+        "cấp ủy",
+        "chính quyền",
+        "lực lượng",
+        "bộ",
+        "sở",
+        "ban",
+        "tập đoàn",
+        "tổng công ty",
+        "công ty",
+        "thành viên",
+        "đoàn",
+        "lãnh đạo",
+        "tỉnh",
+        "thành phố",
+    ],
+};
 
 /// Administrative units that continue a name after a comma (`các tỉnh, thành phố`).
-const UNITS: Vocab = Vocab { bit: 8, phrases: &[
-    "thành phố",
-    "thị xã",
-    "thị trấn",
-    "đặc khu",
-    "tỉnh",
-    "huyện",
-    "quận",
-    "xã",
-    "phường",
-] };
+const UNITS: Vocab = Vocab {
+    bit: 8,
+    phrases: &[
+        "thành phố",
+        "thị xã",
+        "thị trấn",
+        "đặc khu",
+        "tỉnh",
+        "huyện",
+        "quận",
+        "xã",
+        "phường",
+    ],
+};
 
 /// Words that end a name: verbs that open the action, and function words.
-const STOPS: Vocab = Vocab { bit: 16, phrases: &[
-    "chủ trì",
-    "phối hợp",
-    "kết hợp",
-    "chỉ đạo",
-    "chịu trách nhiệm",
-    "khẩn trương",
-    "tập trung",
-    "rà soát",
-    "triển khai",
-    "thực hiện",
-    "xây dựng",
-    "hướng dẫn",
-    "bảo đảm",
-    "đảm bảo",
-    "ban hành",
-    "tham mưu",
-    "theo dõi",
-    "đôn đốc",
-    "nghiên cứu",
-    "tổng hợp",
-    "chủ động",
-    "tiếp tục",
-    "hoàn thành",
-    "hoàn thiện",
-    "kiểm tra",
-    "cập nhật",
-    "đẩy mạnh",
-    "đẩy nhanh",
-    "tăng cường",
-    "xử lý",
-    "bố trí",
-    "giải quyết",
-    "hỗ trợ",
-    "kịp thời",
-    "quyết liệt",
-    "nghiêm túc",
-    "chấn chỉnh",
-    "phát huy",
-    "thường xuyên",
-    "vào cuộc",
-    "khắc phục",
-    "xác định",
-    "đánh giá",
-    "công bố",
-    "tuyên truyền",
-    "phổ biến",
-    "quán triệt",
-    "thành lập",
-    "kiện toàn",
-    "điều chỉnh",
-    "huy động",
-    "trực tiếp",
-    "đề xuất",
-    "kết nối",
-    "tổ chức",
-    "sử dụng",
-    "cung cấp",
-    "trình",
-    "báo cáo",
-    "căn cứ",
-    "cần",
-    "phải",
-    "có trách nhiệm",
-    "có phương án",
-    "có",
-    "sẽ",
-    "đã",
-    "đang",
-    "vẫn",
-    "cùng",
-    "theo",
-    "để",
-    "nhằm",
-    "trong",
-    "tại",
-    "về",
-    "trên",
-    "khi",
-    "đối với",
-    "với",
-    "từ",
-    "đến",
-    "trước",
-    "cho",
-    "thì",
-    "là",
-    "nếu",
-    "sau",
-    "ngay",
-    "thông qua",
-    "tham gia",
-    "lãnh đạo",
-    "yêu cầu",
-    "đề nghị",
-    "duy trì",
-    "nâng cao",
-    "đưa",
-    "áp dụng",
-    "thực thi",
-    "rút",
-    "làm",
-    "những",
-    "kết quả",
-    "tình hình",
-    "nội dung",
-    "việc",
-    "cử",
-    "gửi",
-    "ký",
-    "lập",
-    "phân công",
-    "tích cực",
-] };
+const STOPS: Vocab = Vocab {
+    bit: 16,
+    phrases: &[
+        "chủ trì",
+        "phối hợp",
+        "kết hợp",
+        "chỉ đạo",
+        "chịu trách nhiệm",
+        "khẩn trương",
+        "tập trung",
+        "rà soát",
+        "triển khai",
+        "thực hiện",
+        "xây dựng",
+        "hướng dẫn",
+        "bảo đảm",
+        "đảm bảo",
+        "ban hành",
+        "tham mưu",
+        "theo dõi",
+        "đôn đốc",
+        "nghiên cứu",
+        "tổng hợp",
+        "chủ động",
+        "tiếp tục",
+        "hoàn thành",
+        "hoàn thiện",
+        "kiểm tra",
+        "cập nhật",
+        "đẩy mạnh",
+        "đẩy nhanh",
+        "tăng cường",
+        "xử lý",
+        "bố trí",
+        "giải quyết",
+        "hỗ trợ",
+        "kịp thời",
+        "quyết liệt",
+        "nghiêm túc",
+        "chấn chỉnh",
+        "phát huy",
+        "thường xuyên",
+        "vào cuộc",
+        "khắc phục",
+        "xác định",
+        "đánh giá",
+        "công bố",
+        "tuyên truyền",
+        "phổ biến",
+        "quán triệt",
+        "thành lập",
+        "kiện toàn",
+        "điều chỉnh",
+        "huy động",
+        "trực tiếp",
+        "đề xuất",
+        "kết nối",
+        "tổ chức",
+        "sử dụng",
+        "cung cấp",
+        "trình",
+        "báo cáo",
+        "căn cứ",
+        "cần",
+        "phải",
+        "có trách nhiệm",
+        "có phương án",
+        "có",
+        "sẽ",
+        "đã",
+        "đang",
+        "vẫn",
+        "cùng",
+        "theo",
+        "để",
+        "nhằm",
+        "trong",
+        "tại",
+        "về",
+        "trên",
+        "khi",
+        "đối với",
+        "với",
+        "từ",
+        "đến",
+        "trước",
+        "cho",
+        "thì",
+        "là",
+        "nếu",
+        "sau",
+        "ngay",
+        "thông qua",
+        "tham gia",
+        "lãnh đạo",
+        "yêu cầu",
+        "đề nghị",
+        "duy trì",
+        "nâng cao",
+        "đưa",
+        "áp dụng",
+        "thực thi",
+        "rút",
+        "làm",
+        "những",
+        "kết quả",
+        "tình hình",
+        "nội dung",
+        "việc",
+        "cử",
+        "gửi",
+        "ký",
+        "lập",
+        "phân công",
+        "tích cực",
+    ],
+};
 
 /// Function words that end a name even inside a body's field (`... về X theo ...`).
-const FUNCTION_WORDS: Vocab = Vocab { bit: 64, phrases: &[
-    "theo",
-    "để",
-    "nhằm",
-    "tại",
-    "trong",
-    "khi",
-    "đối với",
-    "với",
-    "cho",
-    "thì",
-    "là",
-    "nếu",
-    "chủ trì",
-    "phối hợp",
-    "chịu trách nhiệm",
-    "chỉ đạo",
-] };
+const FUNCTION_WORDS: Vocab = Vocab {
+    bit: 64,
+    phrases: &[
+        "theo",
+        "để",
+        "nhằm",
+        "tại",
+        "trong",
+        "khi",
+        "đối với",
+        "với",
+        "cho",
+        "thì",
+        "là",
+        "nếu",
+        "chủ trì",
+        "phối hợp",
+        "chịu trách nhiệm",
+        "chỉ đạo",
+    ],
+};
 
 /// Not stops although they begin like one (`các cơ quan có liên quan`).
-const KEEPS: Vocab = Vocab { bit: 32, phrases: &[
-    "có liên quan",
-    "trực thuộc",
-    "liên quan",
-    "cấp tỉnh",
-    "cấp xã",
-    "cấp huyện",
-] };
+const KEEPS: Vocab = Vocab {
+    bit: 32,
+    phrases: &[
+        "có liên quan",
+        "trực thuộc",
+        "liên quan",
+        "cấp tỉnh",
+        "cấp xã",
+        "cấp huyện",
+    ],
+};
 
 // ---------------------------------------------------------------------------
 // Grammar
@@ -772,7 +848,8 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                 let unit = t.any(next, &UNITS).is_some() && !t.upper(next);
                 // A group runs on when it opened with `các` or its item so far is a bare noun
                 // (`cơ quan, đơn vị liên quan`); `Thủ trưởng cơ quan ngang bộ, cơ quan ...` is two.
-                let runs_on = group && (plural || item_words <= 1) && t.any(next, &TITLES).is_none();
+                let runs_on =
+                    group && (plural || item_words <= 1) && t.any(next, &TITLES).is_none();
                 let in_group = runs_on
                     && !t.upper(next)
                     && t.kind(next) == Some(Kind::Word)
@@ -1008,6 +1085,14 @@ fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
     // Coordination later in the clause; an order after a comma (`Thời gian rất gấp,
     // đề nghị các bộ, ngành ...`) names the actor when the clause had none.
     while i < end {
+        // Only a few words open a cue: skip the rest at the cost of one comparison.
+        if !matches!(
+            t.key(i),
+            "phối" | "kết" | "cùng" | "báo" | "đề" | "yêu" | "giao"
+        ) {
+            i += 1;
+            continue;
+        }
         if !leads_found && t.kind(i.wrapping_sub(1)) == Some(Kind::Comma) {
             if let Some(n) = t.any_of(i, &["đề nghị", "yêu cầu", "giao"]) {
                 let (ps, k) = list(t, i + n, false);
