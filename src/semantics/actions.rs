@@ -191,11 +191,13 @@ fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
 
 /// Byte offsets where the words of `s` start.
 fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut prev_space = true;
-    s.char_indices().filter_map(move |(i, c)| {
-        let starts = prev_space && c.is_alphabetic();
-        prev_space = !c.is_alphanumeric();
-        starts.then_some(i)
+    // Words start after a space or punctuation with a letter: an ASCII letter or
+    // the lead byte of a non-ASCII character (node text spaces are ASCII).
+    let b = s.as_bytes();
+    (0..b.len()).filter(move |&i| {
+        let c = b[i];
+        let letter = c.is_ascii_alphabetic() || c >= 0xC0;
+        letter && (i == 0 || matches!(b[i - 1], b' ' | b'(' | b'"' | b',' | b';' | b':' | b'\n'))
     })
 }
 

@@ -97,8 +97,15 @@ fn windows(text: &str) -> Vec<Range<usize>> {
             starts.push(i + 1);
         }
     }
-    for cue in CUES {
-        starts.extend(memchr::memmem::find_iter(bytes, cue.as_bytes()));
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        CUES.iter()
+            .map(|c| memchr::memmem::Finder::new(c.as_bytes()))
+            .collect()
+    });
+    for f in finders {
+        starts.extend(f.find_iter(bytes));
     }
     starts.sort_unstable();
     let mut out: Vec<Range<usize>> = Vec::with_capacity(starts.len());
@@ -190,83 +197,99 @@ impl<'t> Tokens<'t> {
         }
     }
 
+    /// Tokenize `text[window]` byte by byte. Node text has its white space
+    /// folded to single ASCII spaces by the layout stage, and every separator
+    /// is ASCII or one of a few three-byte punctuation marks, so words are
+    /// found without decoding; only a word's characters are lowercased.
     fn tokenize(text: &'t str, window: Range<usize>, toks: &mut Vec<Tok>, keys: &mut String) {
-        let base = window.start;
-        let mut it = text[window]
-            .char_indices()
-            .map(|(i, c)| (i + base, c))
-            .peekable();
-        while let Some((i, c)) = it.next() {
-            if c.is_whitespace() {
-                if c == '\n' {
-                    toks.push(Tok {
-                        range: i..i + 1,
-                        kind: Kind::End,
-                        key: 0..0,
-                        upper: false,
-                    });
+        let b = text.as_bytes();
+        let end = window.end;
+        let mut i = window.start;
+        let punct = |i: usize, kind: Kind, len: usize, toks: &mut Vec<Tok>| {
+            toks.push(Tok {
+                range: i..i + len,
+                kind,
+                key: 0..0,
+                upper: false,
+            });
+        };
+        while i < end {
+            let kind = match b[i] {
+                b' ' | b'\t' | b'\r' => {
+                    i += 1;
+                    continue;
                 }
-                continue;
-            }
-            let kind = match c {
-                ',' => Kind::Comma,
-                ';' | '!' | '?' => Kind::End,
-                ':' => Kind::Colon,
-                '(' | '[' => Kind::Open,
-                ')' | ']' => Kind::Close,
-                '.' => {
-                    // `.` ends a clause unless it sits inside a word (`TP.HCM`, `V.I`).
-                    if it.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) && i > 0 {
-                        Kind::Word
-                    } else {
-                        Kind::End
-                    }
-                }
-                '-' | '–' | '—' => Kind::Dash,
-                '"' | '“' | '”' | '\'' | '‘' | '’' | '…' | '*' => Kind::Other,
-                _ => Kind::Word,
-            };
-            if kind != Kind::Word {
-                toks.push(Tok {
-                    range: i..i + c.len_utf8(),
-                    kind,
-                    key: 0..0,
-                    upper: false,
-                });
-                continue;
-            }
-            // A word runs to white space or punctuation; `&`, `/`, `-` and inner `.` stay inside.
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, n)) = it.peek() {
-                let inner_dot =
-                    n == '.' && text[j + 1..].starts_with(|x: char| x.is_alphanumeric());
-                if n.is_whitespace()
-                    || (matches!(
-                        n,
-                        ',' | ';' | ':' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '!' | '?' | '…'
-                    ) || n == '.' && !inner_dot)
+                b'\n' | b';' | b'!' | b'?' => Some((Kind::End, 1)),
+                b',' => Some((Kind::Comma, 1)),
+                b':' => Some((Kind::Colon, 1)),
+                b'(' | b'[' => Some((Kind::Open, 1)),
+                b')' | b']' => Some((Kind::Close, 1)),
+                b'-' => Some((Kind::Dash, 1)),
+                b'"' | b'\'' | b'*' => Some((Kind::Other, 1)),
+                // `.` ends a clause unless a word goes on right after it (`.NET`).
+                b'.' if !b
+                    .get(i + 1)
+                    .is_some_and(|&n| n.is_ascii_alphanumeric() || n >= 0x80)
+                    || i == 0 =>
                 {
-                    break;
+                    Some((Kind::End, 1))
                 }
-                end = j + n.len_utf8();
-                it.next();
+                0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                    (Some(0x80), Some(0x93 | 0x94)) => Some((Kind::Dash, 3)),
+                    (Some(0x80), Some(0x98 | 0x99 | 0x9C | 0x9D | 0xA6)) => Some((Kind::Other, 3)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((kind, len)) = kind {
+                punct(i, kind, len, toks);
+                i += len;
+                continue;
             }
+            // A word runs to a separator; `&`, `/`, `-` and an inner `.` stay inside.
+            let start = i;
+            i += 1;
+            while i < end {
+                match b[i] {
+                    b' ' | b'\t' | b'\r' | b'\n' | b',' | b';' | b':' | b'(' | b')' | b'['
+                    | b']' | b'"' | b'!' | b'?' => break,
+                    b'.' if !b
+                        .get(i + 1)
+                        .is_some_and(|&n| n.is_ascii_alphanumeric() || n >= 0x80) =>
+                    {
+                        break
+                    }
+                    0xE2 if b.get(i + 1) == Some(&0x80)
+                        && matches!(b.get(i + 2), Some(0x9C | 0x9D | 0xA6)) =>
+                    {
+                        break
+                    }
+                    _ => i += 1,
+                }
+            }
+            // Stay on a character boundary even if the window cut a character.
+            while i < end && !text.is_char_boundary(i) {
+                i += 1;
+            }
+            let word = &text[start..i];
             let k0 = keys.len();
-            for ch in text[i..end].chars() {
-                if ch.is_ascii() {
-                    keys.push(ch.to_ascii_lowercase());
-                } else if ch.is_uppercase() {
-                    keys.extend(ch.to_lowercase());
-                } else {
-                    keys.push(ch);
-                }
+            // The key is the word in lower case as far as matching needs: the first
+            // letter fully, the rest for ASCII and `Đ` (`UBND`, `HĐND`), in place.
+            let first = word.chars().next().unwrap_or(' ');
+            let upper = first.is_uppercase();
+            if upper && !first.is_ascii() {
+                keys.extend(first.to_lowercase());
+                keys.push_str(&word[first.len_utf8()..]);
+            } else {
+                keys.push_str(word);
             }
+            lower_in_place(keys, k0);
             unify_variant(keys, k0);
             toks.push(Tok {
-                range: i..end,
-                kind,
+                range: start..i,
+                kind: Kind::Word,
                 key: k0..keys.len(),
-                upper: c.is_uppercase(),
+                upper,
             });
         }
     }
@@ -333,6 +356,16 @@ impl<'t> Tokens<'t> {
             j += 1;
         }
         j
+    }
+}
+
+/// Lowercase ASCII letters and `Đ` of the key that starts at `k0`, in place.
+fn lower_in_place(keys: &mut String, k0: usize) {
+    keys[k0..].make_ascii_lowercase();
+    if keys[k0..].contains('Đ') {
+        let lowered = keys[k0..].replace('Đ', "đ");
+        keys.truncate(k0);
+        keys.push_str(&lowered);
     }
 }
 
