@@ -159,7 +159,8 @@ struct Tokens<'t> {
 impl<'t> Tokens<'t> {
     /// Tokens of the whole text.
     fn new(text: &'t str) -> Tokens<'t> {
-        Tokens::windows(text, &[0..text.len()])
+        let whole = 0..text.len();
+        Tokens::windows(text, std::slice::from_ref(&whole))
     }
 
     /// Tokens of the given windows of `text` only, with a clause end after each window.
