@@ -1,4 +1,4 @@
-//! `parse` of any string: no panic, spans inside the input, valid JSON.
+//! `parse` of any string: no panic, spans on character boundaries inside the input.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,13 +9,6 @@ fuzz_target!(|text: &str| {
         assert!(n.span.start <= n.span.end && n.span.end <= text.len());
         assert!(text.is_char_boundary(n.span.start) && text.is_char_boundary(n.span.end));
     });
-    let _: serde_json_check::Value = serde_json_check::from_str(&doc.to_json());
+    let json = doc.to_json();
+    assert!(json.starts_with('{') && json.ends_with('}'));
 });
-
-/// Parse the output back as JSON without pulling serde_json into this crate's API.
-mod serde_json_check {
-    pub(crate) type Value = ();
-    pub(crate) fn from_str(s: &str) -> Value {
-        assert!(s.starts_with('{') && s.ends_with('}'));
-    }
-}
