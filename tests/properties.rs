@@ -134,3 +134,49 @@ fn spans_point_into_nfd_input() {
     assert_eq!(item.path.as_deref(), Some("I.1"));
     assert!(nfd[item.span.start..item.span.end].starts_with('1'));
 }
+
+#[test]
+fn tone_style_changes_no_structure_or_party() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+    for name in [
+        "000_aa46266532e5757a.txt",
+        "003_23ebfd9ff675fd02.txt",
+        "004_8977ae5ba22f7cfb.txt",
+    ] {
+        let text = std::fs::read_to_string(format!("{dir}/{name}")).expect("fixture");
+        let shape = |style| {
+            let doc = chidao::Parser::new()
+                .tone_style(style)
+                .parse(&text)
+                .expect("parses");
+            let mut out = Vec::new();
+            doc.walk(&mut |n| {
+                out.push((n.path.clone(), n.assignees.len(), n.deadlines.len(), n.span))
+            });
+            out
+        };
+        let preserved = shape(chidao::ToneStyle::Preserve);
+        assert_eq!(preserved, shape(chidao::ToneStyle::Modern), "{name}");
+        assert_eq!(preserved, shape(chidao::ToneStyle::Traditional), "{name}");
+    }
+}
+
+#[test]
+fn normalization_is_idempotent() {
+    use chidao::normalize::{fold, nfc, place_tones};
+    let samples = [
+        "Uỷ ban nhân dân",
+        "Ha\u{300} No\u{302}\u{323}i",
+        "khoẻ, hoà, thuỷ",
+        "Đà Nẵng – “TP.HCM”",
+    ];
+    for s in samples {
+        let once = nfc(s).into_owned();
+        assert_eq!(nfc(&once), once);
+        assert_eq!(fold(&fold(s)), fold(s));
+        for style in [chidao::ToneStyle::Modern, chidao::ToneStyle::Traditional] {
+            let t = place_tones(&once, style).into_owned();
+            assert_eq!(place_tones(&t, style), t);
+        }
+    }
+}
