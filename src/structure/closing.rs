@@ -53,7 +53,10 @@ pub(crate) fn signer(layout: &Layout<'_>, at: usize) -> Option<Signer> {
             in_list = !c.trim_end().ends_with(['.', ';']);
             continue;
         }
-        if in_list && (starts_capacity(c) || is_caps(c.trim_matches('*'))) {
+        // A title in capitals ends the list even when its last item had no stop
+        // (`Lưu: VT, TCCV (2). 66`); a wrapped item in capitals (`CĐS);`) does not.
+        let title_line = is_caps(c.trim_matches('*')) && !c.contains([';', ',', ')', '(']);
+        if in_list && (starts_capacity(c) || title_line) {
             // The signature block ends the list even when its last item has no stop.
             in_list = false;
         }

@@ -31,10 +31,14 @@ const KIND_CODES: [(&str, Kind); 7] = [
     ("BC", Kind::BaoCao),
 ];
 
-fn is_motto(folded: &str) -> bool {
-    folded.contains("cong hoa xa hoi")
-        || folded.contains("doc lap - tu do")
-        || folded.contains("chu nghia viet nam")
+/// The national motto: `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` / `Độc lập - Tự do - Hạnh phúc`,
+/// at the start of a line or after the issuer on the same line.
+fn is_motto(line: &str) -> bool {
+    starts_with_folded(line, "cong hoa xa hoi")
+        || starts_with_folded(line, "doc lap - tu do")
+        || starts_with_folded(line, "chu nghia viet nam")
+        || line.contains("CỘNG HÒA XÃ HỘI")
+        || line.contains("CỘNG HOÀ XÃ HỘI")
 }
 
 /// The index of the line where the document proper begins: the issuing body
@@ -295,6 +299,10 @@ fn issuer(layout: &Layout<'_>, doc_start: usize) -> Option<String> {
     let mut parts = Vec::new();
     for l in layout.lines.iter().skip(doc_start).take(8) {
         let c = l.content(text);
+        // The issuer stands above the number, the date and the kind line.
+        if c.contains("Số:") || c.contains(", ngày") || kind_line(c).is_some() {
+            break;
+        }
         if is_motto(c) {
             // A one-line header: `ỦY BAN NHÂN DÂN TỈNH X ------- CỘNG HÒA ...`.
             if parts.is_empty() {
