@@ -50,10 +50,20 @@ pub(crate) fn find(text: &str) -> Vec<FoundParty> {
     while start < toks.len() {
         let end = toks.clause_end(start);
         if let Some(role) = field_label(&toks, start, end) {
-            // `Đơn vị phối hợp: X, Y` gives the parties after the colon that role.
-            let (ps, _) = list(&toks, end + 1, true);
-            push(&toks, &ps, role, &mut out);
-            start = toks.clause_end(end + 1) + 1;
+            // A field's value runs to the end of its line; `;` separates its items.
+            let mut value_end = toks.clause_end(end + 1);
+            while value_end < toks.len() && toks.text[toks.toks[value_end].range.clone()] == *";" {
+                value_end = toks.clause_end(value_end + 1);
+            }
+            if role == Role::Coordinate {
+                // `Đơn vị phối hợp: X, Y; Z` gives every party after the colon that role.
+                let (ps, _) = list_with(&toks, end + 1, true, true);
+                push(&toks, &ps, role, &mut out);
+            } else {
+                // `Cơ quan thực hiện: X chủ trì, phối hợp với Y; Z` reads as a clause.
+                clause_with(&toks, end + 1, value_end, &mut out, true);
+            }
+            start = value_end + 1;
             continue;
         }
         clause(&toks, start, end, &mut out);
@@ -923,6 +933,11 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
 
 /// A list of parties from `i`: `X, Y và Z`. Returns the parties and the index after the list.
 fn list(t: &Tokens<'_>, i: usize, in_list: bool) -> (Vec<Party>, usize) {
+    list_with(t, i, in_list, false)
+}
+
+/// [`list`], where `semis` lets `;` separate items too (the value of a plan's field).
+fn list_with(t: &Tokens<'_>, i: usize, in_list: bool, semis: bool) -> (Vec<Party>, usize) {
     if let Some(found) = lister(t, i) {
         return found;
     }
@@ -933,9 +948,12 @@ fn list(t: &Tokens<'_>, i: usize, in_list: bool) -> (Vec<Party>, usize) {
         j = p.toks.end;
         out.push(p);
         first = false;
-        // Another item after `,`, `và`, `hoặc` (or `, và`).
+        // Another item after `,`, `và`, `hoặc` (or `, và`); in a field's value
+        // also after `;` (`Đơn vị phối hợp: Liên đoàn Lao động tỉnh; các sở, ngành`).
         let mut k = j;
-        if t.kind(k) == Some(Kind::Comma) {
+        if t.kind(k) == Some(Kind::Comma)
+            || semis && t.kind(k) == Some(Kind::End) && t.text[t.toks[k].range.clone()] == *";"
+        {
             k += 1;
         }
         if matches!(t.key(k), "và" | "hoặc") {
@@ -1070,6 +1088,11 @@ fn label_len(t: &Tokens<'_>, i: usize, label: &str) -> Option<usize> {
 
 /// Read one clause `[start, end)` and record its parties.
 fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
+    clause_with(t, start, end, out, false);
+}
+
+/// [`clause`], where `semis` lets `;` separate partners (the value of a plan's field).
+fn clause_with(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>, semis: bool) {
     let mut i = start;
     // Enumerators and fillers at the clause start: `(1)`, `Đồng thời,`.
     if t.kind(i) == Some(Kind::Open) {
@@ -1151,7 +1174,7 @@ fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
             if let Some(m) = t.any_of(j, &["với"]) {
                 j += m;
             }
-            let (ps, k) = list(t, j, true);
+            let (ps, k) = list_with(t, j, true, semis);
             push(t, &ps, Role::Coordinate, out);
             i = k.max(i + 1);
             continue;
@@ -1386,6 +1409,24 @@ mod tests {
             coords(t),
             ["Vụ Pháp luật quốc tế", "Cục Kiểm soát thủ tục hành chính"]
         );
+    }
+
+    #[test]
+    fn a_field_value_lists_partners_across_semicolons() {
+        let t = "Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Liên đoàn Lao động tỉnh; các sở, ngành có liên quan; Ủy ban nhân dân các huyện, thành phố.";
+        assert_eq!(leads(t), ["Sở Nội vụ"]);
+        assert_eq!(
+            coords(t),
+            [
+                "Liên đoàn Lao động tỉnh",
+                "các sở, ngành có liên quan",
+                "Ủy ban nhân dân các huyện, thành phố"
+            ]
+        );
+        // Outside a field, `;` ends the clause: the next subject leads.
+        let t = "Bộ Nội vụ phối hợp với Bộ Y tế; các địa phương cần chủ động bố trí.";
+        assert_eq!(coords(t), ["Bộ Y tế"]);
+        assert_eq!(leads(t), ["Bộ Nội vụ", "các địa phương"]);
     }
 
     #[test]
