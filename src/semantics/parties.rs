@@ -701,6 +701,7 @@ const KEEPS: Vocab = Vocab {
     bit: 32,
     phrases: &[
         "có liên quan",
+        "cùng cấp",
         "trực thuộc",
         "liên quan",
         "cấp tỉnh",
@@ -736,6 +737,14 @@ fn is_stop(t: &Tokens<'_>, i: usize) -> bool {
 fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize, bool)> {
     let mut j = i;
     let mut determiner = false;
+    // A count before a plural (`13 Cục Thuế`, `4 tỉnh`) counts as a determiner.
+    if t.kind(j) == Some(Kind::Word)
+        && t.key(j).bytes().all(|b| b.is_ascii_digit())
+        && !t.key(j).is_empty()
+    {
+        j += 1;
+        determiner = true;
+    }
     if matches!(t.key(j), "các" | "những" | "mỗi") {
         j += 1;
         determiner = true;
@@ -761,7 +770,8 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
     // `Trưởng Ban Cơ yếu Chính phủ`, `Chánh Văn phòng Bộ`: a title that needs a body after it.
     if !titled {
         if let Some(n) = t.any_of(j, &["phó trưởng", "trưởng", "chánh"]) {
-            if t.any(j + n, &BODIES).is_some() && t.upper(j + n) {
+            // `Trưởng Ban Cơ yếu`, `Trưởng ban Thường trực ...`, `Chánh Văn phòng Bộ`.
+            if t.any(j + n, &BODIES).is_some() && (t.upper(j + n) || t.key(j + n) == "ban") {
                 j += n;
                 titled = true;
             }
@@ -834,8 +844,10 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                     }
                 } else if is_stop(t, j)
                     && !(t.key(j) == "tham" && t.key(j - 1) == "quan")
-                    && !(group && related_within(t, j, 6))
-                    && !(named && t.upper(j) && words == 0)
+                    && !(group && related_within(t, j, 8))
+                    // A body's proper name is capitalized (`Ban Chỉ đạo`, `Cục Kiểm tra`).
+                    && !(named && t.upper(j))
+                    && !(t.key(j) == "chỉ" && t.key(j - 1) == "ban")
                     && !(named && t.key(j) == "về" && words > 0)
                     && !(about && t.any(j, &FUNCTION_WORDS).is_none())
                 {
@@ -1125,7 +1137,7 @@ fn clause_with(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundPart
         push(t, &ps, Role::Coordinate, out);
         i = j;
     } else {
-        let (ps, j) = list(t, i, false);
+        let (ps, j) = list_with(t, i, false, semis);
         if !ps.is_empty() {
             // A requester (`Bộ Y tế đề nghị X ...`) is not the actor; X is.
             if let Some(n) = t.any_of(j, &["yêu cầu", "đề nghị"]) {
@@ -1427,6 +1439,27 @@ mod tests {
         let t = "Bộ Nội vụ phối hợp với Bộ Y tế; các địa phương cần chủ động bố trí.";
         assert_eq!(coords(t), ["Bộ Y tế"]);
         assert_eq!(leads(t), ["Bộ Nội vụ", "các địa phương"]);
+    }
+
+    #[test]
+    fn proper_names_counts_and_offices() {
+        assert_eq!(
+            leads("Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia theo dõi."),
+            ["Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia"]
+        );
+        assert_eq!(
+            leads("Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo dõi."),
+            ["Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"]
+        );
+        // A relative clause after a named body (`có điều tiết ...`) is not taken into its name.
+        assert_eq!(
+            leads("13 Cục Thuế có điều tiết ngân sách trung ương rà soát."),
+            ["13 Cục Thuế"]
+        );
+        assert_eq!(
+            coords("Phối hợp với Liên đoàn Lao động cùng cấp tổ chức."),
+            ["Liên đoàn Lao động cùng cấp"]
+        );
     }
 
     #[test]
