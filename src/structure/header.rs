@@ -258,6 +258,7 @@ fn abstract_after(contents: &[&str], i: usize, pos: usize) -> Option<String> {
     }
     for next in contents.iter().skip(i + 1).take(6) {
         if next.ends_with("điện:")
+            || (next.starts_with(char::is_uppercase) && is_paragraph(next))
             || starts_with_folded(next, "kinh gui")
             || starts_with_folded(next, "can cu")
             || starts_with_folded(next, "thuc hien")
