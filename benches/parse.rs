@@ -29,14 +29,34 @@ fn bench_parse(c: &mut Criterion) {
     let total: usize = docs.iter().map(|(_, t)| t.len()).sum();
     let mut g = c.benchmark_group("parse");
     g.throughput(Throughput::Bytes(total as u64));
-    g.bench_function("corpus/parse+json", |b| {
+    let full = chidao::Parser::new();
+    g.bench_function("corpus/full+json", |b| {
         b.iter(|| {
             for (_, t) in &docs {
-                let doc = chidao::parse(t).expect("fixture parses");
+                let doc = full.parse(t).expect("fixture parses");
                 std::hint::black_box(doc.to_json());
             }
         })
     });
+    let structure = chidao::Parser::new().semantics(false);
+    g.bench_function("corpus/structure+json", |b| {
+        b.iter(|| {
+            for (_, t) in &docs {
+                let doc = structure.parse(t).expect("fixture parses");
+                std::hint::black_box(doc.to_json());
+            }
+        })
+    });
+    g.finish();
+
+    // Per document, so a slow shape shows.
+    let mut g = c.benchmark_group("document");
+    for (name, t) in &docs {
+        g.throughput(Throughput::Bytes(t.len() as u64));
+        g.bench_function(name.as_str(), |b| {
+            b.iter(|| std::hint::black_box(full.parse(t).expect("fixture parses").to_json()))
+        });
+    }
     g.finish();
 }
 

@@ -35,6 +35,7 @@ pub mod date;
 pub mod decode;
 mod error;
 mod grammar;
+mod keys;
 mod layout;
 mod model;
 pub mod normalize;
@@ -83,6 +84,7 @@ pub struct Parser {
     tone_style: ToneStyle,
     encoding: Option<Encoding>,
     strict: bool,
+    semantics: bool,
 }
 
 impl Default for Parser {
@@ -108,6 +110,7 @@ impl Parser {
             tone_style: ToneStyle::Preserve,
             encoding: None,
             strict: false,
+            semantics: true,
         }
     }
 
@@ -165,6 +168,20 @@ impl Parser {
     /// ```
     pub const fn strict(mut self, strict: bool) -> Parser {
         self.strict = strict;
+        self
+    }
+
+    /// Run the semantic stage (assignees, actions, deadlines, citations), as by
+    /// default; `false` gives the tree and metadata only, faster.
+    ///
+    /// ```
+    /// let doc = chidao::Parser::new().semantics(false)
+    ///     .parse("1. Bộ Tư pháp hoàn thành trước ngày 20/7/2025.")?;
+    /// assert!(doc.sections[0].children[0].deadlines.is_empty());
+    /// # Ok::<(), chidao::Error>(())
+    /// ```
+    pub const fn semantics(mut self, enabled: bool) -> Parser {
+        self.semantics = enabled;
         self
     }
 
@@ -228,7 +245,7 @@ impl Parser {
         let prepared = normalize::prepare(text, self.tone_style);
         let map = prepared.map.then(source_map);
         let layout = layout::lay_out(&prepared.text);
-        let mut doc = structure::build(&layout, self.reference_date);
+        let mut doc = structure::build(&layout, self.reference_date, self.semantics);
         doc.meta.encoding = encoding.name().to_string();
         doc.warnings.splice(0..0, warnings);
         if !map.is_identity() {
@@ -255,3 +272,8 @@ fn remap_spans(doc: &mut Document, map: &OffsetMap) {
         .iter_mut()
         .for_each(|c| span(&mut c.span, map));
 }
+
+/// The README's examples, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -1,8 +1,151 @@
-//! The `chidao` command-line tool (placeholder until the CLI issue lands).
+//! `chidao`: convert archives of Vietnamese directives to `chidao/1` JSON.
+//!
+//! Inputs are read lazily (files, folders walked recursively, glob patterns,
+//! `-` for stdin), parsed on all cores, and written in input order whatever
+//! the number of workers. A file that cannot be converted gives one error
+//! record and the run goes on. Output files are written under a temporary
+//! name and renamed when complete.
 
-fn main() {
-    eprintln!(
-        "chidao: the batch converter is not built yet; use `cargo run --example convert -- FILE`"
-    );
-    std::process::exit(2);
+mod inputs;
+mod output;
+mod run;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Convert Vietnamese administrative directives to structured JSON.
+#[derive(Parser)]
+#[command(name = "chidao", version, about, long_about = None, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  chidao convert archive/ -o out.jsonl                 one JSON line per file, in order
+  chidao convert 'scans/**/*.txt' --format json -o out/ one NAME.json per file
+  chidao convert cd-111.txt --format tasks-csv          a spreadsheet of who does what by when
+  chidao normalize doc.txt --fold                       a diacritic-free key of the text
+  chidao dates 'hoàn thành trước ngày 20/7/2025'        the date expressions found";
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert files, folders (recursively, *.txt) and glob patterns.
+    Convert(ConvertArgs),
+    /// Print a file decoded and normalized to NFC (or folded).
+    Normalize {
+        /// The file (`-` for stdin).
+        file: String,
+        /// Print the diacritic-free lowercase key instead.
+        #[arg(long)]
+        fold: bool,
+        /// The input encoding.
+        #[arg(long, default_value = "auto")]
+        encoding: String,
+    },
+    /// Print the date expressions found in a text.
+    Dates {
+        /// The text.
+        text: String,
+        /// Year for dates written without one (YYYY-MM-DD).
+        #[arg(long)]
+        reference_date: Option<String>,
+    },
+}
+
+/// Output formats of `convert`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
+    /// One file `NAME.json` per input, in the `-o` folder.
+    Json,
+    /// One line per input: the document with `source`, or an error record.
+    Jsonl,
+    /// One line per task (node with an assignee or a deadline).
+    TasksJsonl,
+    /// One row per task.
+    TasksCsv,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ConvertArgs {
+    /// Files, folders and glob patterns; `-` reads stdin.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Output file (jsonl, tasks) or folder (json); stdout when absent.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+    /// Worker threads (default: all cores).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+    /// Input encoding: auto, utf8, tcvn3, vni, viqr, cp1258, viscii.
+    #[arg(long, default_value = "auto")]
+    encoding: String,
+    /// Year for dates written without one, in place of the document's (YYYY-MM-DD).
+    #[arg(long)]
+    reference_date: Option<String>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, default_value_t = chidao::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
+    /// With --format json: leave inputs whose output file exists (resume a run).
+    #[arg(long)]
+    skip_existing: bool,
+    /// Print nothing on stderr but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let usage = e.use_stderr();
+            let _ = e.print();
+            return if usage {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        Command::Convert(args) => match run::convert(args) {
+            Ok(summary) if summary.files == 0 => {
+                eprintln!("chidao: no input files found (folders are searched for *.txt)");
+                ExitCode::from(1)
+            }
+            Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
+            Ok(_) => ExitCode::from(1),
+            Err(e) => {
+                eprintln!("chidao: {e}");
+                // 130 is the shell's code for a run stopped by a signal.
+                ExitCode::from(if e == run::INTERRUPTED { 130 } else { 2 })
+            }
+        },
+        Command::Normalize {
+            file,
+            fold,
+            encoding,
+        } => match run::normalize(&file, fold, &encoding) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("chidao: {e}");
+                ExitCode::from(1)
+            }
+        },
+        Command::Dates {
+            text,
+            reference_date,
+        } => match run::dates(&text, reference_date.as_deref()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("chidao: {e}");
+                ExitCode::from(2)
+            }
+        },
+    }
 }

@@ -166,9 +166,10 @@ fn tcvn3_has_capital(c: char) -> bool {
 /// the lower-case codes as capitals. Restore them where the text shows it was
 /// capitals: a word with two or more capitals and no lower-case letter that
 /// had a capital code (`THủ` -> `THỦ`), and every such word in a line of
-/// mostly such words (`Về Hệ THốNG` -> `VỀ HỆ THỐNG`). What is lost: a toned
-/// capital that starts an otherwise lower-case word (`Ủy ban` arrives as
-/// `ủy ban`), and all-caps one-letter words outside capitalized lines.
+/// two or more such syllables (not acronyms) and no lower-case word (`Về Hệ THốNG` -> `VỀ HỆ THỐNG`), and `ủy ban` at a word
+/// start as `Ủy ban`. What is lost: any other toned capital that starts an
+/// otherwise lower-case word (`Ở` arrives as `ở`), and all-caps one-letter
+/// words outside capitalized lines.
 fn restore_capitals(text: &mut String) {
     if text.is_ascii() {
         return;
@@ -196,12 +197,14 @@ fn restore_capitals(text: &mut String) {
         if let Some(w) = cur.take() {
             words.push(w);
         }
+        // Capitalized words that are Vietnamese syllables (not acronyms like `NQ`).
         let caps = words
             .iter()
             .filter(|w| !w.3 && w.2 >= 1 && (w.2 >= 2 || w.4))
+            .filter(|w| line.get(w.0..w.1).is_some_and(super::detect::is_syllable))
             .count();
         let lower = words.iter().filter(|w| w.3).count();
-        let line_caps = caps >= 2 && caps > lower;
+        let line_caps = caps >= 2 && lower == 0;
         let mut last = 0;
         for &(s, e, up, capable, toned) in &words {
             if !(toned && !capable && up >= 1 && (up >= 2 || line_caps)) {
@@ -218,6 +221,23 @@ fn restore_capitals(text: &mut String) {
             last = e;
         }
         out.push_str(line.get(last..).unwrap_or(""));
+    }
+    // The one toned capital that starts a lower-case word in directives:
+    // `Ủy ban` names a body and is written with a capital.
+    let mut from = 0;
+    while let Some(p) = out
+        .get(from..)
+        .and_then(|t| t.find("ủy ban"))
+        .map(|p| p + from)
+    {
+        let starts_word = out
+            .get(..p)
+            .and_then(|t| t.chars().next_back())
+            .map_or(true, |c| !c.is_alphabetic());
+        if starts_word {
+            out.replace_range(p..p + 'ủ'.len_utf8(), "Ủ");
+        }
+        from = p + "ủy ban".len();
     }
     if out.len() == text.len() {
         *text = out;
@@ -333,11 +353,24 @@ fn viqr_marks(b: u8) -> Option<char> {
 
 /// Is an unescaped `.` or `?` after a vowel a tone mark? VIQR writers escape
 /// punctuation after a vowel (`\\.`), so it is, except a `.` that ends a Roman
-/// numeral (`I. VỀ ...` stays a heading).
+/// numeral at the start of a line (`I. VỀ ...` stays a heading; `ĐƠN VỊ` inside a
+/// line is still `VI.`).
 fn viqr_final_is_tone(bytes: &[u8], i: usize, word_start: usize) -> bool {
     let next = bytes.get(i + 1).copied().unwrap_or(b' ');
     let word = bytes.get(word_start..i).unwrap_or(&[]);
-    let roman = !word.is_empty() && word.iter().all(|b| b"IVXLCDM".contains(b));
+    let line_start = bytes.get(..word_start).unwrap_or(&[]);
+    let line_start = line_start
+        .get(
+            line_start
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1)..,
+        )
+        .unwrap_or(&[]);
+    let at_line_start = line_start
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'*' | b'#'));
+    let roman = at_line_start && !word.is_empty() && word.iter().all(|b| b"IVXLCDM".contains(b));
     !(bytes.get(i) == Some(&b'.') && roman && !next.is_ascii_alphabetic())
 }
 

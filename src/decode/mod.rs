@@ -172,11 +172,11 @@ pub(crate) fn decode(
             offset: skip + e.valid_up_to(),
         })),
         Err(e) => {
-            let (text, map) = lossy_utf8(body, skip);
+            let (text, map, replaced) = lossy_with_map(body, skip);
             warnings.push(Warning {
                 code: "replaced_bytes",
                 message: format!(
-                    "invalid UTF-8 from byte offset {} replaced with U+FFFD",
+                    "{replaced} invalid UTF-8 sequence(s) replaced with U+FFFD, the first at byte offset {}",
                     skip + e.valid_up_to()
                 ),
                 line: None,
@@ -191,25 +191,51 @@ pub(crate) fn decode(
     }
 }
 
-/// Lossy UTF-8 decoding that keeps an exact offset map (each invalid sequence
-/// becomes one U+FFFD anchored at its bytes).
-fn lossy_utf8(body: &[u8], skip: usize) -> (String, OffsetMap) {
-    let mut text = String::with_capacity(body.len() + 8);
+/// Decode UTF-8, replacing each invalid sequence with U+FFFD, and keep the
+/// map from offsets in the text to offsets in the input (which starts `skip`
+/// bytes into the original, after a BOM).
+fn lossy_with_map(body: &[u8], skip: usize) -> (String, OffsetMap, usize) {
+    let mut text = String::with_capacity(body.len() + 16);
     let mut map = OffsetMap::identity();
     map.push(0, skip);
-    let mut src = skip;
-    for chunk in body.utf8_chunks() {
-        let valid = chunk.valid();
-        map.push(text.len(), src);
-        text.push_str(valid);
-        let bad = chunk.invalid();
-        if !bad.is_empty() {
-            let bsrc = src + valid.len();
-            map.push(text.len(), bsrc);
-            text.push('\u{FFFD}');
-            map.push(text.len(), bsrc + bad.len());
+    let mut rest = body;
+    let mut at = 0;
+    let mut replaced = 0;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                text.push_str(valid);
+                break;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                // The valid prefix is copied whole; it is valid by construction.
+                text.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
+                let bad = e.error_len().unwrap_or(rest.len() - good);
+                map.push(text.len(), skip + at + good);
+                text.push('\u{fffd}');
+                replaced += 1;
+                at += good + bad;
+                rest = &rest[good + bad..];
+                map.push(text.len(), skip + at);
+            }
         }
-        src += valid.len() + bad.len();
     }
-    (text, map)
+    map.push(text.len(), skip + body.len());
+    (text, map, replaced)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lossy_decoding_keeps_offsets() {
+        let input = b"ab\xFFcd\xC3";
+        let (text, map, n) = lossy_with_map(input, 0);
+        assert_eq!(text, "ab\u{fffd}cd\u{fffd}");
+        assert_eq!(n, 2);
+        assert_eq!(map.to_source(text.find('c').unwrap()), 3);
+        assert_eq!(map.to_source(text.len()), input.len());
+    }
 }

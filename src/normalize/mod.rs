@@ -8,8 +8,10 @@ use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 mod offsets;
+mod tone;
 
 pub use offsets::OffsetMap;
+pub use tone::place_tones;
 
 /// Where tone marks go on the vowel pairs `oa`, `oe`, `uy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -32,7 +34,7 @@ pub enum ToneStyle {
 /// assert_eq!(nfc("Ha\u{300} No\u{302}\u{323}i"), "Hà Nội");
 /// ```
 pub fn nfc(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    if is_plainly_nfc(text) {
         return Cow::Borrowed(text);
     }
     match is_nfc_quick(text.chars()) {
@@ -46,6 +48,42 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
             }
         }
     }
+}
+
+/// Whether every character of `text` is one that is NFC whatever surrounds
+/// it, in a text with no combining mark: ASCII, Latin letters precomposed
+/// (U+00A0–U+02FF, U+1E00–U+1EFF, which hold all of Vietnamese), general
+/// punctuation (U+2002–U+206F), currency signs and the BOM. One pass over the
+/// bytes, decoding only what is not ASCII; anything else goes to the full
+/// quick check.
+fn is_plainly_nfc(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            i += 1;
+            continue;
+        }
+        let (cp, len) = match c {
+            0xC2..=0xDF if i + 1 < b.len() => {
+                ((u32::from(c & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F), 2)
+            }
+            0xE0..=0xEF if i + 2 < b.len() => (
+                (u32::from(c & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F),
+                3,
+            ),
+            _ => return false,
+        };
+        let safe = matches!(cp, 0xA0..=0x2FF | 0x1E00..=0x1EFF | 0x2002..=0x206F | 0x20A0..=0x20CF | 0xFEFF);
+        if !safe {
+            return false;
+        }
+        i += len;
+    }
+    true
 }
 
 /// A lowercase key with diacritics removed and `đ` folded to `d`, for search and matching.
@@ -83,29 +121,6 @@ pub fn nfd(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Move tone marks on the vowel pairs `oa`, `oe`, `uy` to the placement of
-/// `style` (the input should be NFC; other text is left alone).
-///
-/// The rule applies to an open syllable ending in the pair (`hoà`, `khoẻ`,
-/// `thuỷ`, `Uỷ`): modern puts the tone on the second vowel, traditional on the
-/// first. With a final consonant (`hoàng`, `thuyết`) both styles agree and
-/// nothing moves; after `q` the `u` belongs to the initial (`quý`), and
-/// three-vowel nuclei (`khoai`, `khuya`) are left as written.
-///
-/// ```
-/// use chidao::normalize::{place_tones, ToneStyle};
-/// assert_eq!(place_tones("hòa thủy Ủy khỏe", ToneStyle::Modern), "hoà thuỷ Uỷ khoẻ");
-/// assert_eq!(place_tones("hoà thuỷ Uỷ khoẻ", ToneStyle::Traditional), "hòa thủy Ủy khỏe");
-/// assert_eq!(place_tones("quý hoàng", ToneStyle::Traditional), "quý hoàng");
-/// assert_eq!(place_tones("hoà", ToneStyle::Preserve), "hoà");
-/// ```
-pub fn place_tones(text: &str, style: ToneStyle) -> Cow<'_, str> {
-    match tones::place(text, style) {
-        Some((t, _)) => Cow::Owned(t),
-        None => Cow::Borrowed(text),
-    }
-}
-
 /// Text prepared for the parser: NFC, plus the map back to the input's offsets.
 #[derive(Debug)]
 pub(crate) struct Prepared<'a> {
@@ -135,7 +150,7 @@ pub(crate) fn prepare(input: &str, style: ToneStyle) -> Prepared<'_> {
     if style == ToneStyle::Preserve {
         return Prepared { text, map };
     }
-    match tones::place(&text, style) {
+    match tone::place(&text, style) {
         None => Prepared { text, map },
         Some((t, m)) => Prepared {
             text: Cow::Owned(t),
@@ -197,108 +212,32 @@ mod clean {
     }
 }
 
-mod tones {
-    use unicode_normalization::char::{compose, decompose_canonical};
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::is_nfc;
 
-    use super::{OffsetMap, ToneStyle};
-
-    /// (base letter, tone mark) of an NFC character.
-    fn split(c: char) -> (char, Option<char>) {
-        let mut base: Option<char> = None;
-        let mut tone = None;
-        decompose_canonical(c, |d| {
-            if matches!(d, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}') {
-                tone = Some(d);
-            } else {
-                base = Some(match base {
-                    None => d,
-                    Some(b) => compose(b, d).unwrap_or(b),
-                });
-            }
-        });
-        (base.unwrap_or(c), tone)
-    }
-
-    fn is_vowel(b: char) -> bool {
-        matches!(
-            b.to_lowercase().next().unwrap_or(b),
-            'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
-        )
-    }
-
-    /// Re-placed text and its map, or `None` when nothing moves.
-    pub(super) fn place(text: &str, style: ToneStyle) -> Option<(String, OffsetMap)> {
-        if style == ToneStyle::Preserve || text.is_ascii() {
-            return None;
-        }
-        let mut out: Option<(String, OffsetMap)> = None;
-        let mut last = 0; // end of the text copied so far
-        let mut word: Vec<(usize, char)> = Vec::new();
-        let flush = |word: &mut Vec<(usize, char)>,
-                     end: usize,
-                     out: &mut Option<(String, OffsetMap)>,
-                     last: &mut usize| {
-            if let Some(repl) = fix_word(word, style) {
-                let (s, m) = out.get_or_insert_with(|| {
-                    (String::with_capacity(text.len() + 8), OffsetMap::identity())
-                });
-                let Some(&(ws, _)) = word.get(word.len().saturating_sub(2)) else {
-                    return;
+    #[test]
+    fn the_fast_path_admits_only_characters_that_are_nfc() {
+        let ranges = [
+            0xA0u32..=0x2FF,
+            0x1E00..=0x1EFF,
+            0x2002..=0x206F,
+            0x20A0..=0x20CF,
+            0xFEFF..=0xFEFF,
+        ];
+        for r in ranges {
+            for cp in r {
+                let Some(c) = char::from_u32(cp) else {
+                    continue;
                 };
-                s.push_str(text.get(*last..ws).unwrap_or(""));
-                m.push(s.len(), ws);
-                s.push(repl.0);
-                s.push(repl.1);
-                m.push(s.len(), end);
-                *last = end;
-            }
-            word.clear();
-        };
-        for (i, c) in text.char_indices() {
-            if c.is_alphabetic() {
-                word.push((i, c));
-            } else if !word.is_empty() {
-                flush(&mut word, i, &mut out, &mut last);
+                let s = format!("a{c}b");
+                assert!(is_nfc(&s), "U+{cp:04X} is not NFC");
+                assert!(is_plainly_nfc(&s));
             }
         }
-        if !word.is_empty() {
-            flush(&mut word, text.len(), &mut out, &mut last);
-        }
-        let (mut s, mut m) = out?;
-        s.push_str(text.get(last..).unwrap_or(""));
-        m.push(s.len(), text.len());
-        Some((s, m))
-    }
-
-    /// The new last two letters of `word`, when its tone must move.
-    fn fix_word(word: &[(usize, char)], style: ToneStyle) -> Option<(char, char)> {
-        let n = word.len();
-        let (&(_, c1), &(_, c2)) = (word.get(n.checked_sub(2)?)?, word.get(n - 1)?);
-        let ((b1, t1), (b2, t2)) = (split(c1), split(c2));
-        let pair = (b1.to_ascii_lowercase(), b2.to_ascii_lowercase());
-        if !matches!(pair, ('o', 'a') | ('o', 'e') | ('u', 'y')) {
-            return None;
-        }
-        let before = word.get(..n - 2).unwrap_or(&[]);
-        if before.iter().any(|&(_, c)| is_vowel(split(c).0)) {
-            return None;
-        }
-        if pair.0 == 'u' && before.last().is_some_and(|&(_, c)| c == 'q' || c == 'Q') {
-            return None;
-        }
-        let (tone, on_first) = match (t1, t2) {
-            (Some(t), None) => (t, true),
-            (None, Some(t)) => (t, false),
-            _ => return None,
-        };
-        let want_first = style == ToneStyle::Traditional;
-        if on_first == want_first {
-            return None;
-        }
-        if want_first {
-            Some((compose(b1, tone)?, b2))
-        } else {
-            Some((b1, compose(b2, tone)?))
-        }
+        assert!(!is_plainly_nfc("a\u{301}"));
+        assert!(!is_plainly_nfc("\u{2000}"));
+        assert!(is_plainly_nfc("Ủy ban nhân dân tỉnh – “Hà Nội”"));
     }
 }

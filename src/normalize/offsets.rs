@@ -19,6 +19,8 @@ use super::Prepared;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OffsetMap {
     anchors: Vec<(usize, usize)>,
+    /// A map applied after this one (composition with [`OffsetMap::then`]).
+    inner: Option<Box<OffsetMap>>,
 }
 
 impl OffsetMap {
@@ -30,6 +32,7 @@ impl OffsetMap {
     pub const fn identity() -> OffsetMap {
         OffsetMap {
             anchors: Vec::new(),
+            inner: None,
         }
     }
 
@@ -39,7 +42,7 @@ impl OffsetMap {
     /// assert!(chidao::normalize::OffsetMap::identity().is_identity());
     /// ```
     pub fn is_identity(&self) -> bool {
-        self.anchors.is_empty()
+        self.anchors.is_empty() && self.inner.is_none()
     }
 
     /// Record that output offset `out` corresponds to source offset `src`.
@@ -72,6 +75,14 @@ impl OffsetMap {
     /// assert_eq!(map.to_source(5), 7);
     /// ```
     pub fn to_source(&self, out: usize) -> usize {
+        let here = self.own_to_source(out);
+        match &self.inner {
+            Some(inner) => inner.to_source(here),
+            None => here,
+        }
+    }
+
+    fn own_to_source(&self, out: usize) -> usize {
         if self.anchors.is_empty() {
             return out;
         }
@@ -101,10 +112,13 @@ impl OffsetMap {
         if self.is_identity() {
             return inner.clone();
         }
-        let mut out = OffsetMap::identity();
-        for &(o, b) in &self.anchors {
-            out.anchors.push((o, inner.to_source(b)));
+        // Offsets between anchors must go through both maps, so keep the inner map whole.
+        let mut out = self.clone();
+        let mut last = &mut out;
+        while last.inner.is_some() {
+            last = last.inner.as_mut().expect("checked");
         }
+        last.inner = Some(Box::new(inner.clone()));
         out
     }
 }

@@ -10,6 +10,7 @@ use crate::date::Date;
 use crate::model::{DeadlineKind, Role};
 
 pub(crate) mod actions;
+pub(crate) mod canon;
 pub(crate) mod citations;
 pub(crate) mod deadlines;
 pub(crate) mod parties;

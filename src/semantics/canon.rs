@@ -1,0 +1,102 @@
+//! Canonical spellings of party names: abbreviations expanded, one spelling
+//! variant. One table, easy to extend.
+
+/// Abbreviations of administrative bodies and their expansions. A token of a
+/// name equal to the left side (exactly, case-sensitive) is replaced.
+const ABBREVIATIONS: [(&str, &str); 22] = [
+    ("UBND", "Ủy ban nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("VPCP", "Văn phòng Chính phủ"),
+    ("TTg", "Thủ tướng"),
+    ("TTgCP", "Thủ tướng Chính phủ"),
+    ("CP", "Chính phủ"),
+    ("KH&CN", "Khoa học và Công nghệ"),
+    ("KHCN", "Khoa học và Công nghệ"),
+    ("KH&ĐT", "Kế hoạch và Đầu tư"),
+    ("GD&ĐT", "Giáo dục và Đào tạo"),
+    ("NN&MT", "Nông nghiệp và Môi trường"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("TN&MT", "Tài nguyên và Môi trường"),
+    ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội"),
+    ("LĐTBXH", "Lao động - Thương binh và Xã hội"),
+    ("VH,TT&DL", "Văn hóa, Thể thao và Du lịch"),
+    ("TT&TT", "Thông tin và Truyền thông"),
+    ("GTVT", "Giao thông vận tải"),
+    ("MTTQ", "Mặt trận Tổ quốc"),
+    ("TP.", "Thành phố"),
+    ("TP", "Thành phố"),
+    ("VP", "Văn phòng"),
+];
+
+/// Spelling variants (old tone placement and the like) and their one form.
+const VARIANTS: [(&str, &str); 8] = [
+    ("Uỷ", "Ủy"),
+    ("uỷ", "ủy"),
+    ("hoá", "hóa"),
+    ("Hoá", "Hóa"),
+    ("hoà", "hòa"),
+    ("Hoà", "Hòa"),
+    ("thuỷ", "thủy"),
+    ("Thuỷ", "Thủy"),
+];
+
+/// The canonical form of a party name.
+///
+/// Abbreviations are expanded token by token and spelling variants unified;
+/// white space is collapsed.
+pub(crate) fn canonical(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 16);
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let (core, tail) = split_trailing_punct(word);
+        if let Some(&(_, full)) = ABBREVIATIONS.iter().find(|(a, _)| *a == core) {
+            out.push_str(full);
+        } else if let Some(&(_, one)) = VARIANTS.iter().find(|(v, _)| *v == core) {
+            out.push_str(one);
+        } else {
+            push_unified(&mut out, core);
+        }
+        out.push_str(tail);
+    }
+    out
+}
+
+/// `UBND,` is `UBND` and `,`.
+fn split_trailing_punct(word: &str) -> (&str, &str) {
+    let core = word.trim_end_matches([',', ';', ':']);
+    (core, &word[core.len()..])
+}
+
+/// Push a word, unifying the variants that occur inside it (`Uỷ` in `Uỷ ban`).
+fn push_unified(out: &mut String, word: &str) {
+    for (v, one) in VARIANTS {
+        if let Some(rest) = word.strip_prefix(v) {
+            out.push_str(one);
+            out.push_str(rest);
+            return;
+        }
+    }
+    out.push_str(word);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_and_unifies() {
+        assert_eq!(
+            canonical("UBND các xã, phường"),
+            "Ủy ban nhân dân các xã, phường"
+        );
+        assert_eq!(canonical("Uỷ ban nhân dân tỉnh"), "Ủy ban nhân dân tỉnh");
+        assert_eq!(canonical("Sở KH&CN"), "Sở Khoa học và Công nghệ");
+        assert_eq!(
+            canonical("Văn phòng  UBND tỉnh"),
+            "Văn phòng Ủy ban nhân dân tỉnh"
+        );
+        assert_eq!(canonical("Bộ Văn hoá"), "Bộ Văn hóa");
+    }
+}
