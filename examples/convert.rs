@@ -3,19 +3,48 @@
 //! ```text
 //! cargo run --release --example convert -- FILE      # FILE, or - for stdin
 //! cargo run --release --example convert -- --tasks FILE
+//! cargo run --release --example convert -- --encoding tcvn3 FILE
 //! ```
+//!
+//! `--encoding auto|utf8|tcvn3|vni|viqr|cp1258|viscii` (default `auto`: detected).
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    const USAGE: &str = "usage: convert [--tasks] [--encoding auto|utf8|tcvn3|vni|viqr|cp1258|viscii] FILE   (FILE may be - for stdin)";
     let mut tasks = false;
     let mut path = None;
-    for arg in std::env::args().skip(1) {
+    let mut parser = chidao::Parser::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let encoding = match arg.strip_prefix("--encoding=") {
+            Some(v) => Some(v.to_string()),
+            None if arg == "--encoding" => match args.next() {
+                Some(v) => Some(v),
+                None => {
+                    eprintln!("convert: --encoding needs a value ({USAGE})");
+                    return ExitCode::FAILURE;
+                }
+            },
+            None => None,
+        };
+        if let Some(name) = encoding {
+            if name != "auto" {
+                match chidao::Encoding::from_name(&name) {
+                    Some(e) => parser = parser.encoding(e),
+                    None => {
+                        eprintln!("convert: unknown encoding `{name}` (auto, utf8, tcvn3, vni, viqr, cp1258, viscii)");
+                        return ExitCode::FAILURE;
+                    }
+                }
+            }
+            continue;
+        }
         match arg.as_str() {
             "--tasks" => tasks = true,
             "-h" | "--help" => {
-                println!("usage: convert [--tasks] FILE   (FILE may be - for stdin)");
+                println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(arg),
@@ -45,7 +74,7 @@ fn main() -> ExitCode {
             }
         }
     };
-    let doc = match chidao::Parser::new().parse_bytes(&bytes) {
+    let doc = match parser.parse_bytes(&bytes) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("convert: `{path}`: {e}");

@@ -344,3 +344,44 @@ fn tcvn3_uy_ban() {
         "c) Huy động lực lượng, phối hợp với Ủy ban nhân dân các tỉnh, thành phố"
     );
 }
+
+/// Corpus rendered by glibc `iconv` (an independent encoder) is detected and
+/// parses to the same paths (skipped when `iconv` is absent).
+#[test]
+fn iconv_rendered_corpus_is_detected() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    for (name, text) in corpus() {
+        let original = chidao::parse(&text).unwrap();
+        let mut paths = Vec::new();
+        original.walk(&mut |n| paths.push(n.path.clone()));
+        for (iconv, enc) in [
+            ("CP1258", Encoding::Cp1258),
+            ("VISCII", Encoding::Viscii),
+            ("TCVN5712-1", Encoding::Tcvn3),
+        ] {
+            let Ok(mut child) = Command::new("iconv")
+                .args(["-c", "-f", "UTF-8", "-t", iconv])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .spawn()
+            else {
+                return;
+            };
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(text.as_bytes())
+                .unwrap();
+            let bytes = child.wait_with_output().unwrap().stdout;
+            assert_eq!(detect(&bytes).encoding, enc, "{name} via iconv {iconv}");
+            if enc == Encoding::Cp1258 {
+                let doc = Parser::new().parse_bytes(&bytes).unwrap();
+                let mut got = Vec::new();
+                doc.walk(&mut |n| got.push(n.path.clone()));
+                assert_eq!(got, paths, "{name} via iconv {iconv}");
+            }
+        }
+    }
+}
