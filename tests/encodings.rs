@@ -385,3 +385,47 @@ fn iconv_rendered_corpus_is_detected() {
         }
     }
 }
+
+#[test]
+fn damaged_utf8_stays_utf8() {
+    let mut b = "Ủy ban nhân dân tỉnh Hà Nội chỉ đạo rà soát"
+        .as_bytes()
+        .to_vec();
+    b.insert(5, 0xFF);
+    assert_eq!(detect(&b).encoding, Encoding::Utf8);
+    let doc = Parser::new().parse_bytes(&b).unwrap();
+    assert!(doc.warnings.iter().any(|w| w.code == "replaced_bytes"));
+}
+
+/// Spans of a legacy rendering cover the same text as the original's spans.
+#[test]
+fn spans_point_into_the_input_bytes() {
+    for (name, text) in corpus() {
+        let original = chidao::parse(&text).unwrap();
+        let mut want = Vec::new();
+        original
+            .walk(&mut |n| want.push(text.get(n.span.start..n.span.end).unwrap_or("").to_string()));
+        for enc in [
+            Encoding::Vni,
+            Encoding::Cp1258,
+            Encoding::Viqr,
+            Encoding::Utf8,
+        ] {
+            let bytes = if enc == Encoding::Utf8 {
+                nfd(&text).into_owned().into_bytes()
+            } else {
+                encode(&text, enc)
+            };
+            let doc = Parser::new().parse_bytes(&bytes).unwrap();
+            let mut got = Vec::new();
+            doc.walk(&mut |n| {
+                let slice = bytes.get(n.span.start..n.span.end).unwrap_or(&[]);
+                got.push(decode_to_string(slice, Some(enc)));
+            });
+            assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(nfc(g), nfc(w), "{name} in {}", enc.name());
+            }
+        }
+    }
+}

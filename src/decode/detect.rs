@@ -69,6 +69,18 @@ pub fn detect(bytes: &[u8]) -> Detection {
             confidence: 1.0,
         };
     }
+    // Mostly valid UTF-8 with a few damaged bytes is UTF-8, decoded leniently.
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in sample.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    if valid >= 4 * invalid {
+        return Detection {
+            encoding: Encoding::Utf8,
+            confidence: 0.8,
+        };
+    }
     let mut best = (Encoding::Utf8, 0.0f32);
     for enc in [
         Encoding::Tcvn3,

@@ -1,5 +1,28 @@
 //! Decoding bytes into text: UTF-8 (with or without BOM) and the legacy
 //! Vietnamese encodings, with detection of which one a byte string is in.
+//!
+//! Every decoder keeps a map from offsets in the decoded text to byte offsets
+//! in the input, so spans in a parsed document point into the bytes as given.
+//!
+//! Conventions and what is lost:
+//! - **TCVN3 (ABC)**: bytes 0xA1-0xFF follow TCVN 5712:1993 (`ư` is 0xAD, not
+//!   a soft hyphen); 0x80-0x9F are read as Windows-1252 quotes and dashes,
+//!   which real files carry. TCVN3 has no toned capitals: capitals typed in an
+//!   upper-case font arrive as lower-case codes. They are restored in words
+//!   with two or more capitals (`THủ` -> `THỦ`), in lines made only of
+//!   capitalized syllables (`Về Hệ THốNG` -> `VỀ HỆ THỐNG`), and in `Ủy ban`;
+//!   any other toned capital starting a lower-case word stays lower-case.
+//! - **VNI-Windows**: a vowel plus its modifier byte(s) are matched longest
+//!   first (`ô` + `ø` is `ờ`); `ỷ`/`ỹ` are `yû`/`yõ` as the standard has them;
+//!   other high bytes read as Windows-1252.
+//! - **VIQR**: `^ ( +` shape and `' ` ? ~ .` tone marks after a vowel, `dd`
+//!   for `đ`, `\` escapes a mark character (RFC 1456). An unescaped `.` after
+//!   a vowel is a dot-below, except after a Roman numeral that starts a line
+//!   (`I. VỀ ...` stays a heading); a literal full stop after a vowel must be
+//!   escaped to survive.
+//! - **Windows-1258**: combining tone marks are kept by the decoder and
+//!   composed by the normalizer (NFC).
+//! - **VISCII**: all 134 Vietnamese letters; no room for typographic quotes.
 
 use std::borrow::Cow;
 
@@ -84,7 +107,8 @@ pub(crate) struct Decoded<'a> {
 
 /// Decode `bytes` to a string in `encoding`, or in the detected encoding when `None`.
 ///
-/// Undecodable bytes become U+FFFD. This is the convenience form of what
+/// The result is NFC (Windows-1258's combining marks are composed); undecodable
+/// bytes become U+FFFD. This is the convenience form of what
 /// `Parser::parse_bytes` does internally (without the offset map).
 ///
 /// ```
@@ -95,7 +119,7 @@ pub(crate) struct Decoded<'a> {
 /// ```
 pub fn decode_to_string(bytes: &[u8], encoding: Option<Encoding>) -> String {
     match decode(bytes, encoding, false) {
-        Ok(d) => d.text.into_owned(),
+        Ok(d) => crate::normalize::nfc(&d.text).into_owned(),
         Err(_) => String::from_utf8_lossy(bytes).into_owned(),
     }
 }
