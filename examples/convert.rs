@@ -11,11 +11,25 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut tasks = false;
     let mut path = None;
-    for arg in std::env::args().skip(1) {
+    let mut parser = chidao::Parser::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--tasks" => tasks = true,
+            "--encoding" => {
+                let name = args.next().unwrap_or_default();
+                if name != "auto" {
+                    match chidao::Encoding::from_name(&name) {
+                        Some(e) => parser = parser.encoding(e),
+                        None => {
+                            eprintln!("convert: unknown encoding `{name}` (auto, utf8, tcvn3, vni, viqr, cp1258, viscii)");
+                            return ExitCode::FAILURE;
+                        }
+                    }
+                }
+            }
             "-h" | "--help" => {
-                println!("usage: convert [--tasks] FILE   (FILE may be - for stdin)");
+                println!("usage: convert [--tasks] [--encoding auto|utf8|viqr|cp1258|...] FILE   (FILE may be - for stdin)");
                 return ExitCode::SUCCESS;
             }
             _ if path.is_none() => path = Some(arg),
@@ -45,7 +59,7 @@ fn main() -> ExitCode {
             }
         }
     };
-    let doc = match chidao::Parser::new().parse_bytes(&bytes) {
+    let doc = match parser.parse_bytes(&bytes) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("convert: `{path}`: {e}");

@@ -62,6 +62,83 @@ impl Encoding {
     }
 }
 
+mod legacy;
+
+/// Which encoding a byte string is most likely in, and how sure that is (0 to 1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Detection {
+    /// The encoding chosen.
+    pub encoding: Encoding,
+    /// Confidence, from 0 (a guess) to 1 (certain).
+    pub confidence: f32,
+}
+
+/// Detect the encoding of `bytes` among those chidao decodes.
+///
+/// Valid UTF-8 is UTF-8 (certain when it holds non-ASCII text). Pure ASCII is
+/// VIQR only when many of its words carry VIQR marks (`Vie^.t`), so English or
+/// plain ASCII stays UTF-8. Bytes that are not UTF-8 are Windows-1258 when
+/// their high bytes are mostly its Vietnamese letters and tone marks.
+///
+/// ```
+/// use chidao::decode::detect;
+/// use chidao::Encoding;
+/// assert_eq!(detect("Ủy ban nhân dân".as_bytes()).encoding, Encoding::Utf8);
+/// assert_eq!(detect(b"Bo^. tru+o+?ng Bo^. Co^ng an chi? dda.o").encoding, Encoding::Viqr);
+/// assert_eq!(detect(b"The quick brown fox.").encoding, Encoding::Utf8);
+/// ```
+pub fn detect(bytes: &[u8]) -> Detection {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if !text.is_ascii() => Detection {
+            encoding: Encoding::Utf8,
+            confidence: 1.0,
+        },
+        Ok(_) => {
+            let score = legacy::viqr_score(bytes);
+            let words = bytes
+                .split(|b| b.is_ascii_whitespace())
+                .filter(|w| !w.is_empty())
+                .count();
+            if score >= 0.2 && words >= 4 {
+                Detection {
+                    encoding: Encoding::Viqr,
+                    confidence: score.min(1.0),
+                }
+            } else {
+                Detection {
+                    encoding: Encoding::Utf8,
+                    confidence: 1.0 - score,
+                }
+            }
+        }
+        Err(_) => {
+            let score = legacy::cp1258_score(bytes);
+            if score >= 0.6 {
+                Detection {
+                    encoding: Encoding::Cp1258,
+                    confidence: score,
+                }
+            } else {
+                Detection {
+                    encoding: Encoding::Utf8,
+                    confidence: 0.1,
+                }
+            }
+        }
+    }
+}
+
+fn replacement_warning(replaced: usize, what: &str) -> Vec<Warning> {
+    if replaced == 0 {
+        return Vec::new();
+    }
+    vec![Warning {
+        code: "replaced_bytes",
+        message: format!("{replaced} {what} replaced with U+FFFD"),
+        line: None,
+    }]
+}
+
 /// Text decoded from bytes.
 #[derive(Debug)]
 pub(crate) struct Decoded<'a> {
@@ -81,12 +158,35 @@ pub(crate) fn decode(
     encoding: Option<Encoding>,
     strict: bool,
 ) -> Result<Decoded<'_>, Error> {
-    let encoding = encoding.unwrap_or(Encoding::Utf8);
-    if encoding != Encoding::Utf8 {
-        return Err(Error::new(ErrorKind::Undecodable {
-            encoding: encoding.name().to_string(),
-            reason: "this encoding is not supported yet".to_string(),
-        }));
+    let encoding = encoding.unwrap_or_else(|| detect(bytes).encoding);
+    match encoding {
+        Encoding::Utf8 => {}
+        Encoding::Cp1258 => {
+            let (text, map, replaced) = legacy::decode_cp1258(bytes);
+            let warnings = replacement_warning(replaced, "bytes undefined in Windows-1258");
+            return Ok(Decoded {
+                text: Cow::Owned(text),
+                map,
+                encoding,
+                warnings,
+            });
+        }
+        Encoding::Viqr => {
+            let (text, map) = legacy::decode_viqr(bytes);
+            return Ok(Decoded {
+                text: Cow::Owned(text),
+                map,
+                encoding,
+                warnings: Vec::new(),
+            });
+        }
+        Encoding::Tcvn3 | Encoding::Vni | Encoding::Viscii => {
+            return Err(Error::new(ErrorKind::Undecodable {
+                encoding: encoding.name().to_string(),
+                reason: "this encoding is not supported yet; convert the file to UTF-8 first"
+                    .to_string(),
+            }));
+        }
     }
     let (body, skip) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (rest, 3),
@@ -158,6 +258,24 @@ fn lossy_with_map(body: &[u8], skip: usize) -> (String, OffsetMap, usize) {
     }
     map.push(text.len(), skip + body.len());
     (text, map, replaced)
+}
+
+/// Decode `bytes` to NFC text, in `encoding` or the detected one: the text
+/// and the encoding it was read from.
+///
+/// ```
+/// use chidao::{decode::to_text, Encoding};
+/// let (text, enc) = to_text(b"Vie^.t Nam co^.ng ho`a xa~ ho^.i", None)?;
+/// assert_eq!(text, "Việt Nam cộng hòa xã hội");
+/// assert_eq!(enc, Encoding::Viqr);
+/// # Ok::<(), chidao::Error>(())
+/// ```
+pub fn to_text(bytes: &[u8], encoding: Option<Encoding>) -> Result<(String, Encoding), Error> {
+    let decoded = decode(bytes, encoding, false)?;
+    Ok((
+        crate::normalize::nfc(&decoded.text).into_owned(),
+        decoded.encoding,
+    ))
 }
 
 #[cfg(test)]
