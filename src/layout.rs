@@ -508,8 +508,7 @@ fn build_blocks(text: &str, lines: &[Line], labels: &[u32]) -> Vec<Block> {
         let joins = match (&open, last) {
             (Some(block), Some((prev_idx, prev_closed_bold))) => {
                 let prev = lines[prev_idx].content(text);
-                mk.is_none()
-                    && continues(block, prev, prev_closed_bold, content, width, text, lines)
+                mk.is_none() && continues(block, prev, prev_closed_bold, content, width, lines)
             }
             _ => false,
         };
@@ -553,7 +552,6 @@ fn continues(
     prev_closed_bold: bool,
     line: &str,
     width: usize,
-    text: &str,
     lines: &[Line],
 ) -> bool {
     // The closing's list of recipients always starts a block.
@@ -589,7 +587,6 @@ fn continues(
             return false;
         }
     }
-    let _ = text;
     true
 }
 

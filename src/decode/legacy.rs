@@ -352,11 +352,19 @@ fn viqr_marks(b: u8) -> Option<char> {
 }
 
 /// Is an unescaped `.` or `?` after a vowel a tone mark? VIQR writers escape
-/// punctuation after a vowel (`\\.`), so it is, except a `.` that ends a Roman
-/// numeral at the start of a line (`I. VỀ ...` stays a heading; `ĐƠN VỊ` inside a
-/// line is still `VI.`).
+/// punctuation after a vowel (`\\.`, RFC 1456), so it is a tone except at the
+/// end of the input, and a `.` is a full stop
+/// after a marker at the start of a line: a Roman numeral or a single letter
+/// (`I. VỀ ...` stays a heading, `a. Rà soát` a sub-item; `ĐƠN VỊ` inside a
+/// line is still `VỊ`). Lost: an unescaped full stop after a vowel elsewhere
+/// (read as a dot-below; neither a line end nor a blank line tells them apart
+/// in PDF-extracted text).
 fn viqr_final_is_tone(bytes: &[u8], i: usize, word_start: usize) -> bool {
-    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+    let next = bytes.get(i + 1).copied();
+    if next.is_none() {
+        return false;
+    }
+    let next = next.unwrap_or(b' ');
     let word = bytes.get(word_start..i).unwrap_or(&[]);
     let line_start = bytes.get(..word_start).unwrap_or(&[]);
     let line_start = line_start
@@ -370,8 +378,10 @@ fn viqr_final_is_tone(bytes: &[u8], i: usize, word_start: usize) -> bool {
     let at_line_start = line_start
         .iter()
         .all(|b| matches!(b, b' ' | b'\t' | b'*' | b'#'));
-    let roman = at_line_start && !word.is_empty() && word.iter().all(|b| b"IVXLCDM".contains(b));
-    !(bytes.get(i) == Some(&b'.') && roman && !next.is_ascii_alphabetic())
+    let marker = at_line_start
+        && !word.is_empty()
+        && (word.len() == 1 || word.iter().all(|b| b"IVXLCDM".contains(b)));
+    !(bytes.get(i) == Some(&b'.') && marker && !next.is_ascii_alphabetic())
 }
 
 fn viqr(bytes: &[u8]) -> (String, OffsetMap, Option<usize>) {

@@ -17,9 +17,10 @@
 //!   other high bytes read as Windows-1252.
 //! - **VIQR**: `^ ( +` shape and `' ` ? ~ .` tone marks after a vowel, `dd`
 //!   for `đ`, `\` escapes a mark character (RFC 1456). An unescaped `.` after
-//!   a vowel is a dot-below, except after a Roman numeral that starts a line
-//!   (`I. VỀ ...` stays a heading); a literal full stop after a vowel must be
-//!   escaped to survive.
+//!   a vowel is a dot-below, except at the end of the input and after a
+//!   Roman numeral or single letter that starts a line (`I. VỀ ...` stays a
+//!   heading, `a. ...` a sub-item); an unescaped full stop after a vowel
+//!   elsewhere is read as a dot-below (RFC 1456 asks writers to escape it).
 //! - **Windows-1258**: combining tone marks are kept by the decoder and
 //!   composed by the normalizer (NFC).
 //! - **VISCII**: all 134 Vietnamese letters; no room for typographic quotes.
@@ -122,6 +123,24 @@ pub fn decode_to_string(bytes: &[u8], encoding: Option<Encoding>) -> String {
         Ok(d) => crate::normalize::nfc(&d.text).into_owned(),
         Err(_) => String::from_utf8_lossy(bytes).into_owned(),
     }
+}
+
+/// Decode `bytes` to NFC text, in `encoding` or the detected one: the text
+/// and the encoding it was read from.
+///
+/// ```
+/// use chidao::{decode::to_text, Encoding};
+/// let (text, enc) = to_text(b"Vie^.t Nam co^.ng ho`a xa~ ho^.i", None)?;
+/// assert_eq!(text, "Việt Nam cộng hòa xã hội");
+/// assert_eq!(enc, Encoding::Viqr);
+/// # Ok::<(), chidao::Error>(())
+/// ```
+pub fn to_text(bytes: &[u8], encoding: Option<Encoding>) -> Result<(String, Encoding), Error> {
+    let decoded = decode(bytes, encoding, false)?;
+    Ok((
+        crate::normalize::nfc(&decoded.text).into_owned(),
+        decoded.encoding,
+    ))
 }
 
 /// Decode `bytes` in `encoding` (detected when `None`).

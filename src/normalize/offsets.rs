@@ -130,7 +130,6 @@ pub(crate) fn nfc_with_map(input: &str) -> Prepared<'_> {
     // Normalize each run that starts at a starter (combining class 0) on its own,
     // so every run's output can be anchored to its input offset.
     let mut start = 0;
-    let bytes = input.as_bytes();
     let mut i = 0;
     while i < input.len() {
         let c = input[i..].chars().next().unwrap_or('\0');
@@ -142,7 +141,6 @@ pub(crate) fn nfc_with_map(input: &str) -> Prepared<'_> {
             start = i;
         }
         i = next;
-        let _ = bytes;
     }
     if start < input.len() {
         map.push(text.len(), start);

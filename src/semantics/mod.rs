@@ -23,14 +23,6 @@ pub(crate) struct Context {
     pub reference: Option<Date>,
 }
 
-impl Context {
-    /// The year a date without one takes.
-    #[allow(dead_code)]
-    pub fn year(&self) -> Option<i32> {
-        self.reference.map(Date::year)
-    }
-}
-
 /// A deadline found in a node's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FoundDeadline {

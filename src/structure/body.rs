@@ -75,8 +75,6 @@ struct Draft<'l> {
     /// The marker block, then the unit's own unmarked paragraphs.
     blocks: Vec<TextBlock<'l>>,
     children: Vec<Draft<'l>>,
-    dashes: u32,
-    pluses: u32,
 }
 
 /// A block as a unit holds it (a rejected marker's block carries its marker as text).
@@ -93,8 +91,6 @@ impl<'l> Draft<'l> {
             seq,
             blocks: vec![block],
             children: Vec::new(),
-            dashes: 0,
-            pluses: 0,
         }
     }
 }
@@ -914,7 +910,6 @@ fn finish(
         node.children.push(child);
     }
     node.assignees.extend(lifted_leads);
-    let _ = (d.dashes, d.pluses, d.seq);
     node
 }
 

@@ -237,13 +237,7 @@ fn kind_from_number(number: &str) -> Option<Kind> {
 /// The abstract after the kind line: the rest of that line, or the lines below it.
 fn abstract_after(contents: &[&str], i: usize, pos: usize) -> Option<String> {
     let line = contents[i];
-    let after_kind = line[pos..]
-        .split_once(char::is_whitespace)
-        .map(|x| x.1)
-        .unwrap_or("");
     let mut out = String::new();
-    let rest = after_kind.trim_start_matches(|c: char| c.is_uppercase() && c != 'V' || c == ' ');
-    let _ = rest;
     let tail = line[pos..]
         .trim_start_matches(|c: char| !c.is_whitespace())
         .trim();
