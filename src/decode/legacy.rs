@@ -510,22 +510,7 @@ fn table_byte(c: char, high: &[char; 128], low: &[(u8, char)]) -> Option<u8> {
     u8::try_from(i + 0x80).ok()
 }
 
-/// Split `c` into its base (with non-tone marks composed) and its tone mark.
-fn split_tone(c: char) -> (char, Option<char>) {
-    let mut base: Option<char> = None;
-    let mut tone = None;
-    decompose_canonical(c, |d| {
-        if is_tone(d) {
-            tone = Some(d);
-        } else {
-            base = Some(match base {
-                None => d,
-                Some(b) => compose(b, d).unwrap_or(b),
-            });
-        }
-    });
-    (base.unwrap_or(c), tone)
-}
+use crate::normalize::split_tone;
 
 fn encode_cp1258(c: char, out: &mut Vec<u8>) {
     if let Some(b) = table_byte(c, &CP1258_HIGH, &[]) {

@@ -12,6 +12,7 @@ mod tone;
 
 pub use offsets::OffsetMap;
 pub use tone::place_tones;
+pub(crate) use tone::split as split_tone;
 
 /// Where tone marks go on the vowel pairs `oa`, `oe`, `uy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

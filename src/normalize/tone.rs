@@ -15,7 +15,7 @@ use unicode_normalization::char::{compose, decompose_canonical};
 use super::{OffsetMap, ToneStyle};
 
 /// (base letter, tone mark) of an NFC character.
-fn split(c: char) -> (char, Option<char>) {
+pub(crate) fn split(c: char) -> (char, Option<char>) {
     let mut base: Option<char> = None;
     let mut tone = None;
     decompose_canonical(c, |d| {
