@@ -5,6 +5,7 @@
 //! (VNI, VIQR) compose a base letter with the modifier bytes that follow it,
 //! longest sequence first.
 
+use crate::normalize::split_tone;
 use unicode_normalization::char::{compose, decompose_canonical};
 
 use super::tables::{CP1258_HIGH, TCVN3_HIGH, VISCII_HIGH, VISCII_LOW};
@@ -509,8 +510,6 @@ fn table_byte(c: char, high: &[char; 128], low: &[(u8, char)]) -> Option<u8> {
     let i = high.iter().position(|&x| x == c)?;
     u8::try_from(i + 0x80).ok()
 }
-
-use crate::normalize::split_tone;
 
 fn encode_cp1258(c: char, out: &mut Vec<u8>) {
     if let Some(b) = table_byte(c, &CP1258_HIGH, &[]) {
