@@ -48,15 +48,16 @@ fn has_capital(enc: Encoding, c: char) -> bool {
 fn every_letter_round_trips() {
     for enc in LEGACY {
         for c in letters() {
-            // (In VIQR a `.` ending a line is a full stop: keep the letter inside a word.)
-            let s = format!("{c}n");
+            // (In VIQR a `.` ending the input is a full stop, and TCVN3
+            // capitalizes a sentence start: keep the letter inside a sentence.)
+            let s = format!("a {c}n");
             let back = nfc(&decode_to_string(&encode(&s, enc), Some(enc))).into_owned();
             if has_capital(enc, c) {
                 assert_eq!(back, s, "{c} in {}", enc.name());
             } else {
                 assert_eq!(
                     back,
-                    format!("{}n", c.to_lowercase()),
+                    format!("a {}n", c.to_lowercase()),
                     "{c} in {}",
                     enc.name()
                 );
@@ -66,13 +67,18 @@ fn every_letter_round_trips() {
 }
 
 fn vietnamese_text() -> impl Strategy<Value = String> {
-    let letters = letters();
-    let pieces = prop_oneof![
-        4 => proptest::sample::select(letters).prop_map(|c| c.to_string()),
-        4 => proptest::sample::select(vec!["n", "ng", "t", "th", "h", "c", "m", "b", "l", "tr"]).prop_map(String::from),
-        2 => Just(" ".to_string()),
-    ];
-    proptest::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+    let consonants = || {
+        proptest::sample::select(vec![
+            "", "n", "ng", "t", "th", "h", "c", "m", "b", "l", "tr",
+        ])
+    };
+    let word = (
+        consonants(),
+        proptest::sample::select(letters()),
+        consonants(),
+    )
+        .prop_map(|(a, l, b)| format!("{a}{l}{b}"));
+    proptest::collection::vec(word, 0..12).prop_map(|v| v.join(" "))
 }
 
 proptest! {
@@ -84,7 +90,8 @@ proptest! {
             let back = decode_to_string(&encode(&s, enc), Some(enc));
             prop_assert_eq!(nfc(&back), nfc(&s), "{}", enc.name());
         }
-        let lower = s.to_lowercase();
+        // TCVN3 restores capitals at a sentence start: start with a lower-case word.
+        let lower = format!("a {} a", s.to_lowercase());
         let back = decode_to_string(&encode(&lower, Encoding::Tcvn3), Some(Encoding::Tcvn3));
         prop_assert_eq!(back, lower);
     }
@@ -438,4 +445,94 @@ fn spans_point_into_the_input_bytes() {
             }
         }
     }
+}
+
+#[test]
+fn tcvn3_capital_conventions() {
+    let cases = [
+        // Capitals typed with Caps Lock: the toned letters arrive lower-case.
+        (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        ),
+        ("TỈNH ỦY VỀ THỰC HIỆN", "TỈNH ỦY VỀ THỰC HIỆN"),
+        // A heading word alone on its line, between capital lines.
+        ("CHỈ THỊ\nVỀ\nTĂNG CƯỜNG", "CHỈ THỊ\nVỀ\nTĂNG CƯỜNG"),
+        // Title case stays title case.
+        (
+            "Vụ trưởng Vụ Kế hoạch - Tài chính, Sở Nội vụ",
+            "Vụ trưởng Vụ Kế hoạch - Tài chính, Sở Nội vụ",
+        ),
+        (
+            "QUYẾT ĐỊNH\nVề việc ban hành",
+            "QUYẾT ĐỊNH\nVề việc ban hành",
+        ),
+        (
+            "Số: 6087/BYT-KCB V/v thực hiện",
+            "Số: 6087/BYT-KCB V/v thực hiện",
+        ),
+        // Sentence and item starts.
+        (
+            "1. Ứng phó bão. Ổn định đời sống",
+            "1. Ứng phó bão. Ổn định đời sống",
+        ),
+        ("- Ở các địa phương", "- Ở các địa phương"),
+        (
+            "phối hợp với Ủy ban nhân dân",
+            "phối hợp với Ủy ban nhân dân",
+        ),
+    ];
+    for (text, want) in cases {
+        let bytes = encode(text, Encoding::Tcvn3);
+        assert_eq!(decode_to_string(&bytes, Some(Encoding::Tcvn3)), want);
+    }
+    // Lost: a toned capital inside a lower-case sentence.
+    let bytes = encode("hợp tác với Ấn Độ", Encoding::Tcvn3);
+    assert_eq!(
+        decode_to_string(&bytes, Some(Encoding::Tcvn3)),
+        "hợp tác với ấn Độ"
+    );
+}
+
+#[test]
+fn viqr_one_tone_per_syllable() {
+    // Unescaped full stops after a toned syllable stay full stops.
+    assert_eq!(
+        decode_to_string(b"Ha` No^.i. Ddo+n vi. tri'", Some(Encoding::Viqr)),
+        "Hà Nội. Đơn vị trí"
+    );
+    assert_eq!(
+        decode_to_string(b"'Ha` No^.i' va`", Some(Encoding::Viqr)),
+        "'Hà Nội' và"
+    );
+    // The encoder escapes a mark character after any vowel, marked or not.
+    let b = encode("thô.... và ồ?", Encoding::Viqr);
+    assert_eq!(b, b"tho^\\.... va` o^`\\?");
+    assert_eq!(decode_to_string(&b, Some(Encoding::Viqr)), "thô.... và ồ?");
+}
+
+#[test]
+fn encoders_use_look_alikes() {
+    let b = encode("“Tổ công tác” – xong…", Encoding::Viscii);
+    assert_eq!(
+        decode_to_string(&b, Some(Encoding::Viscii)),
+        "\"Tổ công tác\" - xong..."
+    );
+    // TCVN3 and VNI keep Windows-1252 punctuation.
+    for enc in [Encoding::Tcvn3, Encoding::Vni, Encoding::Cp1258] {
+        let b = encode("“Tổ công tác” – xong…", enc);
+        assert_eq!(decode_to_string(&b, Some(enc)), "“Tổ công tác” – xong…");
+    }
+}
+
+#[test]
+fn viqr_with_stray_utf8_is_viqr() {
+    let mut text = "Ủy ban nhân dân tỉnh chỉ đạo các sở, ngành rà soát, báo cáo kết quả trước ngày 30 tháng 9 năm 2025. "
+        .repeat(4);
+    text.push_str("§ ÿ");
+    let b = encode(&text, Encoding::Viqr);
+    assert!(std::str::from_utf8(&b).is_ok());
+    assert_eq!(detect(&b).encoding, Encoding::Viqr);
+    // Real UTF-8 with a few ASCII-looking words stays UTF-8.
+    assert_eq!(detect(text.as_bytes()).encoding, Encoding::Utf8);
 }

@@ -14,6 +14,9 @@ pub struct Detection {
 /// How many bytes detection looks at.
 const SAMPLE: usize = 64 * 1024;
 
+/// How many bytes each legacy reading is scored on (a page of text decides).
+const SCORE_SAMPLE: usize = 16 * 1024;
+
 /// Guess the encoding of `bytes`.
 ///
 /// Valid UTF-8 that is not pure ASCII is always UTF-8 (NFD included). Text
@@ -44,20 +47,21 @@ pub fn detect(bytes: &[u8]) -> Detection {
         Err(e) => e.error_len().is_none() && sample.len() < bytes.len(),
     };
     if utf8 {
-        // Any non-ASCII letter or mark means real UTF-8 text; VIQR may
-        // still carry UTF-8 punctuation (quotes, dashes).
+        // Non-ASCII letters or marks mean real UTF-8 text; VIQR may still
+        // carry a few (stray symbols, quotes, dashes), so only a VIQR
+        // reading that explains ten times as many words as there are such
+        // letters overrides them.
         let text = String::from_utf8_lossy(sample);
-        if text
+        let foreign = text
             .chars()
-            .any(|c| !c.is_ascii() && (c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)))
-        {
-            return Detection {
-                encoding: Encoding::Utf8,
-                confidence: 1.0,
-            };
-        }
-        let (good, bad, words) = score(sample, Encoding::Viqr);
-        if good >= 3 && good * 10 >= words && good > 3 * bad {
+            .filter(|&c| {
+                !c.is_ascii() && (c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c))
+            })
+            .count();
+        let (good, bad, words) =
+            score(sample.get(..SCORE_SAMPLE).unwrap_or(sample), Encoding::Viqr);
+        let viqr = good >= 3 && good * 10 >= words && good > 3 * bad;
+        if viqr && (foreign == 0 || (good >= 20 && good >= 10 * foreign)) {
             let confidence = (good as f32 / (good + bad) as f32).min(0.95);
             return Detection {
                 encoding: Encoding::Viqr,
@@ -88,7 +92,7 @@ pub fn detect(bytes: &[u8]) -> Detection {
         Encoding::Cp1258,
         Encoding::Viscii,
     ] {
-        let (good, bad, _) = score(sample, enc);
+        let (good, bad, _) = score(sample.get(..SCORE_SAMPLE).unwrap_or(sample), enc);
         if good == 0 {
             continue;
         }
@@ -112,7 +116,7 @@ pub fn detect(bytes: &[u8]) -> Detection {
 /// Decode `sample` as `enc` and count its non-ASCII words that are (good) and
 /// are not (bad) Vietnamese syllables, and all words.
 fn score(sample: &[u8], enc: Encoding) -> (usize, usize, usize) {
-    let (text, _, _) = legacy::decode(sample, enc);
+    let (text, _, _) = legacy::decode_raw(sample, enc);
     let (mut good, mut bad, mut words) = (0, 0, 0);
     let mut start = None;
     let mut junk = 0;
@@ -128,7 +132,7 @@ fn score(sample: &[u8], enc: Encoding) -> (usize, usize, usize) {
         }
     };
     for (i, c) in text.char_indices() {
-        let in_word = c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c);
+        let in_word = crate::normalize::is_letter(c) || ('\u{300}'..='\u{36f}').contains(&c);
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -147,16 +151,93 @@ fn score(sample: &[u8], enc: Encoding) -> (usize, usize, usize) {
     (good, bad + junk, words)
 }
 
-const INITIALS: [&str; 27] = [
-    "ngh", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr", "ch", "b", "c", "d", "g", "h",
-    "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
-];
-const FINALS: [&str; 9] = ["ng", "nh", "ch", "c", "m", "n", "p", "t", ""];
-const NUCLEI: [&str; 41] = [
-    "a", "ai", "ao", "au", "ay", "e", "eo", "eu", "i", "ia", "iu", "ie", "ieu", "o", "oa", "oai",
-    "oao", "oay", "oe", "oeo", "oi", "oo", "u", "ua", "uai", "uay", "ue", "ui", "uo", "uoi", "uou",
-    "uu", "uy", "uya", "uye", "uyu", "y", "ye", "yeu", "uyeu", "ueu",
-];
+/// Whether `c` (lower-case, marks removed) is a Vietnamese initial consonant.
+fn is_initial(c: &[u8]) -> bool {
+    matches!(
+        c,
+        b"" | b"b"
+            | b"c"
+            | b"ch"
+            | b"d"
+            | b"g"
+            | b"gh"
+            | b"gi"
+            | b"h"
+            | b"k"
+            | b"kh"
+            | b"l"
+            | b"m"
+            | b"n"
+            | b"ng"
+            | b"ngh"
+            | b"nh"
+            | b"p"
+            | b"ph"
+            | b"qu"
+            | b"r"
+            | b"s"
+            | b"t"
+            | b"th"
+            | b"tr"
+            | b"v"
+            | b"x"
+    )
+}
+
+/// Whether `c` is a Vietnamese final consonant (or none).
+fn is_final(c: &[u8]) -> bool {
+    matches!(
+        c,
+        b"" | b"c" | b"ch" | b"m" | b"n" | b"ng" | b"nh" | b"p" | b"t"
+    )
+}
+
+/// Whether `n` (marks removed, lower-case) is a Vietnamese vowel nucleus.
+fn is_nucleus(n: &[u8]) -> bool {
+    matches!(
+        n,
+        b"a" | b"ai"
+            | b"ao"
+            | b"au"
+            | b"ay"
+            | b"e"
+            | b"eo"
+            | b"eu"
+            | b"i"
+            | b"ia"
+            | b"iu"
+            | b"ie"
+            | b"ieu"
+            | b"o"
+            | b"oa"
+            | b"oai"
+            | b"oao"
+            | b"oay"
+            | b"oe"
+            | b"oeo"
+            | b"oi"
+            | b"oo"
+            | b"u"
+            | b"ua"
+            | b"uai"
+            | b"uay"
+            | b"ue"
+            | b"ui"
+            | b"uo"
+            | b"uoi"
+            | b"uou"
+            | b"uu"
+            | b"uy"
+            | b"uya"
+            | b"uye"
+            | b"uyu"
+            | b"y"
+            | b"ye"
+            | b"yeu"
+            | b"uyeu"
+            | b"ueu"
+    )
+}
 
 /// Whether `word` is one Vietnamese syllable: at most one tone, an initial, a
 /// vowel nucleus and a final from the Vietnamese inventories.
@@ -166,18 +247,22 @@ pub(crate) fn is_syllable(word: &str) -> bool {
     let mut n = 0;
     for c in word.chars() {
         let mut ok = true;
-        unicode_normalization::char::decompose_canonical(c, |d| {
-            if legacy::is_tone(d) {
-                tones += 1;
-            } else if matches!(d, '\u{302}' | '\u{306}' | '\u{31B}') {
-            } else if d == 'đ' || d == 'Đ' {
-                push(&mut folded, &mut n, b'd', &mut ok);
-            } else if d.is_ascii_alphabetic() {
-                push(&mut folded, &mut n, d.to_ascii_lowercase() as u8, &mut ok);
-            } else {
-                ok = false;
-            }
-        });
+        if c.is_ascii_alphabetic() {
+            push(&mut folded, &mut n, c.to_ascii_lowercase() as u8, &mut ok);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if legacy::is_tone(d) {
+                    tones += 1;
+                } else if matches!(d, '\u{302}' | '\u{306}' | '\u{31B}') {
+                } else if d == 'đ' || d == 'Đ' {
+                    push(&mut folded, &mut n, b'd', &mut ok);
+                } else if d.is_ascii_alphabetic() {
+                    push(&mut folded, &mut n, d.to_ascii_lowercase() as u8, &mut ok);
+                } else {
+                    ok = false;
+                }
+            });
+        }
         if !ok {
             return false;
         }
@@ -186,21 +271,33 @@ pub(crate) fn is_syllable(word: &str) -> bool {
         return false;
     }
     let w = folded.get(..n).unwrap_or(&[]);
-    let Ok(w) = std::str::from_utf8(w) else {
+    if w == b"gi" {
+        return true;
+    }
+    // Initial consonants, a run of vowels, final consonants; `gi` and `qu`
+    // may take the vowel after them into the initial (`gìn`, `quý`).
+    let is_vowel = |b: &u8| b"aeiouy".contains(b);
+    let Some(v0) = w.iter().position(is_vowel) else {
         return false;
     };
-    INITIALS.iter().any(|i| {
-        let Some(rest) = w.strip_prefix(i) else {
-            return false;
-        };
-        if rest.is_empty() {
-            return *i == "gi";
-        }
-        FINALS.iter().any(|f| {
-            rest.strip_suffix(f)
-                .is_some_and(|nuc| NUCLEI.contains(&nuc) || (*i == "gi" && nuc.is_empty()))
-        })
-    })
+    let Some(v1) = w.iter().rposition(is_vowel) else {
+        return false;
+    };
+    let (Some(head), Some(nucleus), Some(tail)) = (w.get(..v0), w.get(v0..=v1), w.get(v1 + 1..))
+    else {
+        return false;
+    };
+    if !is_final(tail) {
+        return false;
+    }
+    if is_initial(head) && is_nucleus(nucleus) {
+        return true;
+    }
+    let glide = w.get(..=v0).is_some_and(|i| i == b"gi" || i == b"qu");
+    glide
+        && nucleus
+            .get(1..)
+            .is_some_and(|n| is_nucleus(n) || (n.is_empty() && head == b"g"))
 }
 
 fn push(buf: &mut [u8; 12], n: &mut usize, b: u8, ok: &mut bool) {

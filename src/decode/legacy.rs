@@ -119,12 +119,17 @@ impl Out {
 /// offsets, and the offset of the first byte replaced with U+FFFD, if any.
 /// Windows-1258 output keeps its combining marks (the normalizer composes them).
 pub(crate) fn decode(bytes: &[u8], encoding: Encoding) -> (String, OffsetMap, Option<usize>) {
+    let (mut text, map, r) = decode_raw(bytes, encoding);
+    if encoding == Encoding::Tcvn3 {
+        restore_capitals(&mut text);
+    }
+    (text, map, r)
+}
+
+/// [`decode`] without TCVN3's restoration of capitals (for scoring readings).
+pub(crate) fn decode_raw(bytes: &[u8], encoding: Encoding) -> (String, OffsetMap, Option<usize>) {
     match encoding {
-        Encoding::Tcvn3 => {
-            let (mut text, map, r) = single_byte(bytes, &TCVN3_HIGH, &[]);
-            restore_capitals(&mut text);
-            (text, map, r)
-        }
+        Encoding::Tcvn3 => single_byte(bytes, &TCVN3_HIGH, &[]),
         Encoding::Cp1258 => single_byte(bytes, &CP1258_HIGH, &[]),
         Encoding::Viscii => single_byte(bytes, &VISCII_HIGH, &VISCII_LOW),
         Encoding::Vni => vni(bytes),
@@ -163,66 +168,220 @@ fn tcvn3_has_capital(c: char) -> bool {
     c.is_ascii_lowercase() || matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư' | 'đ')
 }
 
+/// What a word in decoded TCVN3 text says about letter case.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Case {
+    /// A lower-case letter that has a capital code: the word was typed in lower case.
+    Lower,
+    /// Two or more capitals and no lower-case letter at all (`NAM`, `BAN`).
+    Caps,
+    /// A toned lower-case letter after a capital (`THủ`, `ủY`): a capital word
+    /// whose toned letters came through as lower-case codes.
+    Broken,
+    /// Only toned lower-case letters besides a capital first letter
+    /// (`Về`, `Xã`, `ở`): capitals or not, the neighbours tell.
+    Unsure,
+    /// No letter that tells (numbers, acronyms, one-letter words).
+    Neutral,
+}
+
+/// A word of decoded TCVN3 text: (start, end, case).
+type CaseWord = (usize, usize, Case);
+
+fn classify(word: &str) -> Case {
+    let (mut upper, mut upper_later, mut capable, mut toned) = (0, false, false, false);
+    for (i, c) in word.char_indices() {
+        if c.is_uppercase() {
+            upper += 1;
+            upper_later |= i > 0;
+        } else if tcvn3_has_capital(c) {
+            capable = true;
+        } else if c.is_lowercase() {
+            toned = true;
+        }
+    }
+    if capable {
+        Case::Lower
+    } else if toned && upper_later {
+        Case::Broken
+    } else if toned {
+        Case::Unsure
+    } else if upper >= 2 && super::detect::is_syllable(word) {
+        Case::Caps
+    } else {
+        Case::Neutral
+    }
+}
+
+/// [`classify`] the word at `s..e`; a capital word glued to a code (`BYT` in
+/// `6087/BYT-KCB`) is an acronym and tells nothing.
+fn classify_at(src: &str, s: usize, e: usize) -> Case {
+    let case = classify(src.get(s..e).unwrap_or(""));
+    let code = |c: Option<char>| c.is_some_and(|c| c == '/' || c == '-' || c.is_ascii_digit());
+    let before = src.get(..s).and_then(|t| t.chars().next_back());
+    let after = src.get(e..).and_then(|t| t.chars().next());
+    if case == Case::Caps && (code(before) || code(after)) {
+        Case::Neutral
+    } else {
+        case
+    }
+}
+
 /// TCVN3 has no codes for toned capitals: upper-case fonts (`.VnTimeH`) draw
-/// the lower-case codes as capitals. Restore them where the text shows it was
-/// capitals: a word with two or more capitals and no lower-case letter that
-/// had a capital code (`THủ` -> `THỦ`), and every such word in a line of
-/// two or more such syllables (not acronyms) and no lower-case word (`Về Hệ THốNG` -> `VỀ HỆ THỐNG`), and `ủy ban` at a word
-/// start as `Ủy ban`. What is lost: any other toned capital that starts an
-/// otherwise lower-case word (`Ở` arrives as `ở`), and all-caps one-letter
-/// words outside capitalized lines.
+/// the lower-case codes as capitals, and typists of the normal fonts type a
+/// toned capital with its lower-case code. Restore capitals where the text
+/// shows them (each replacement keeps the UTF-8 length, so the offset map
+/// stays right):
+/// - a word with a capital after its first letter and no lower-case letter
+///   that has a capital code: `THủ` -> `THỦ`, `ủY` -> `ỦY`;
+/// - a word of capitals and toned lower-case letters only (`Về`, `Xã`, `ở`)
+///   whose nearest telling neighbours (on its line, or on the lines around
+///   when its line has none) are capital words: `CỘNG HÒA Xã HỘI` -> `XÃ`;
+///   in a text with no telling word at all, a line of two or more such words;
+/// - a toned first letter at the start of a sentence or of a list item
+///   (`1. ứng phó` -> `1. Ứng phó`), and `ủy ban` -> `Ủy ban`.
+///
+/// What is lost: a toned capital inside a lower-case sentence that is not
+/// `Ủy ban` (`Ấn Độ` arrives as `ấn Độ`), and a heading of one toned word
+/// between lower-case lines.
 fn restore_capitals(text: &mut String) {
     if text.is_ascii() {
         return;
     }
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        // (start, end, uppercase count, has capable lower, has toned lower)
-        let mut words: Vec<(usize, usize, usize, bool, bool)> = Vec::new();
-        let mut cur: Option<(usize, usize, usize, bool, bool)> = None;
-        for (i, c) in line.char_indices() {
-            if c.is_alphabetic() {
-                let w = cur.get_or_insert((i, i, 0, false, false));
-                w.1 = i + c.len_utf8();
-                if c.is_uppercase() {
-                    w.2 += 1;
-                } else if tcvn3_has_capital(c) {
-                    w.3 = true;
-                } else if c.is_lowercase() {
-                    w.4 = true;
-                }
-            } else if let Some(w) = cur.take() {
-                words.push(w);
+    let src = text.as_str();
+    let mut words: Vec<CaseWord> = Vec::new();
+    // The line (0-based) of each word.
+    let mut lines: Vec<usize> = Vec::new();
+    let mut line = 0;
+    let mut start = None;
+    for (i, c) in src.char_indices() {
+        match (crate::normalize::is_letter(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i, classify_at(src, s, i)));
+                lines.push(line);
+                start = None;
             }
+            _ => {}
         }
-        if let Some(w) = cur.take() {
-            words.push(w);
+        if c == '\n' {
+            line += 1;
         }
-        // Capitalized words that are Vietnamese syllables (not acronyms like `NQ`).
-        let caps = words
-            .iter()
-            .filter(|w| !w.3 && w.2 >= 1 && (w.2 >= 2 || w.4))
-            .filter(|w| line.get(w.0..w.1).is_some_and(super::detect::is_syllable))
-            .count();
-        let lower = words.iter().filter(|w| w.3).count();
-        let line_caps = caps >= 2 && lower == 0;
-        let mut last = 0;
-        for &(s, e, up, capable, toned) in &words {
-            if !(toned && !capable && up >= 1 && (up >= 2 || line_caps)) {
-                continue;
-            }
-            out.push_str(line.get(last..s).unwrap_or(""));
-            for c in line.get(s..e).unwrap_or("").chars() {
-                let mut u = c.to_uppercase();
-                match (u.next(), u.next()) {
-                    (Some(x), None) if x.len_utf8() == c.len_utf8() => out.push(x),
-                    _ => out.push(c),
-                }
-            }
-            last = e;
-        }
-        out.push_str(line.get(last..).unwrap_or(""));
     }
+    if let Some(s) = start {
+        words.push((s, src.len(), classify_at(src, s, src.len())));
+        lines.push(line);
+    }
+    let telling = |c: Case| matches!(c, Case::Lower | Case::Caps | Case::Broken);
+    let mut out = String::with_capacity(src.len());
+    let mut last = 0;
+    let upcase = |out: &mut String, last: &mut usize, s: usize, e: usize, whole: bool| {
+        out.push_str(src.get(*last..s).unwrap_or(""));
+        for (k, c) in src.get(s..e).unwrap_or("").chars().enumerate() {
+            let mut u = c.to_uppercase();
+            match (u.next(), u.next()) {
+                (Some(x), None) if (whole || k == 0) && x.len_utf8() == c.len_utf8() => out.push(x),
+                _ => out.push(c),
+            }
+        }
+        *last = e;
+    };
+    // The nearest telling word before and after each word.
+    let mut prev: Vec<Option<usize>> = Vec::with_capacity(words.len());
+    let mut seen = None;
+    for (k, w) in words.iter().enumerate() {
+        prev.push(seen);
+        if telling(w.2) {
+            seen = Some(k);
+        }
+    }
+    let mut next: Vec<Option<usize>> = vec![None; words.len()];
+    let mut seen = None;
+    for (k, w) in words.iter().enumerate().rev() {
+        if let Some(slot) = next.get_mut(k) {
+            *slot = seen;
+        }
+        if telling(w.2) {
+            seen = Some(k);
+        }
+    }
+    // Runs of words on one line without a lower-case word between them: a
+    // run with a capital word, or with two title-shaped unsure words
+    // (`BỘ Y TẾ` arrives as `Bộ Y Tế`), is a run of capitals.
+    let is_title = |w: &CaseWord| {
+        w.2 == Case::Unsure
+            && src
+                .get(w.0..w.1)
+                .and_then(|t| t.chars().next())
+                .is_some_and(char::is_uppercase)
+    };
+    let mut in_caps_run = vec![false; words.len()];
+    let mut line_tells = vec![false; lines.last().map_or(0, |l| l + 1)];
+    let mut run_start = 0;
+    for k in 0..=words.len() {
+        let ends = match (words.get(k), lines.get(k)) {
+            (Some(w), Some(l)) => {
+                if telling(w.2) {
+                    if let Some(t) = line_tells.get_mut(*l) {
+                        *t = true;
+                    }
+                }
+                w.2 == Case::Lower || k == 0 || lines.get(k - 1) != Some(l)
+            }
+            _ => true,
+        };
+        if ends {
+            let run = words.get(run_start..k).unwrap_or(&[]);
+            // (Two title-shaped words count only on a line with no lower-case
+            // word: `Vụ Kế hoạch` is a name in title case.)
+            let first_on_line = run_start == 0 || lines.get(run_start - 1) != lines.get(run_start);
+            let whole_line = first_on_line && lines.get(k) != lines.get(run_start);
+            let capital = run.iter().any(|w| matches!(w.2, Case::Caps | Case::Broken))
+                || (whole_line && run.iter().filter(|w| is_title(w)).count() >= 2);
+            if capital {
+                in_caps_run
+                    .get_mut(run_start..k)
+                    .unwrap_or(&mut [])
+                    .iter_mut()
+                    .for_each(|c| *c = true);
+            }
+            run_start = if words.get(k).is_some_and(|w| w.2 == Case::Lower) {
+                k + 1
+            } else {
+                k
+            };
+        }
+    }
+    for (k, &(s, e, case)) in words.iter().enumerate() {
+        let caps = match case {
+            Case::Broken => true,
+            Case::Unsure if in_caps_run.get(k) == Some(&true) => true,
+            Case::Unsure
+                if !lines
+                    .get(k)
+                    .is_some_and(|&l| line_tells.get(l) == Some(&true)) =>
+            {
+                // Nothing on its line tells: the nearest telling words around do.
+                let case_of = |j: Option<&Option<usize>>| {
+                    j.copied().flatten().and_then(|j| words.get(j)).map(|w| w.2)
+                };
+                let (cb, ca) = (case_of(prev.get(k)), case_of(next.get(k)));
+                cb != Some(Case::Lower) && ca != Some(Case::Lower) && (cb.is_some() || ca.is_some())
+            }
+            _ => false,
+        };
+        if caps {
+            upcase(&mut out, &mut last, s, e, true);
+        } else if src
+            .get(s..e)
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_lowercase() && !tcvn3_has_capital(c))
+            && starts_sentence(src, s)
+        {
+            upcase(&mut out, &mut last, s, e, false);
+        }
+    }
+    out.push_str(src.get(last..).unwrap_or(""));
     // The one toned capital that starts a lower-case word in directives:
     // `Ủy ban` names a body and is written with a capital.
     let mut from = 0;
@@ -234,7 +393,7 @@ fn restore_capitals(text: &mut String) {
         let starts_word = out
             .get(..p)
             .and_then(|t| t.chars().next_back())
-            .map_or(true, |c| !c.is_alphabetic());
+            .map_or(true, |c| !crate::normalize::is_letter(c));
         if starts_word {
             out.replace_range(p..p + 'ủ'.len_utf8(), "Ủ");
         }
@@ -243,6 +402,39 @@ fn restore_capitals(text: &mut String) {
     if out.len() == text.len() {
         *text = out;
     }
+}
+
+/// Whether the word at `s` starts a sentence or a list item: at the start of
+/// the text, after `.`/`!`/`?` and spaces, or after a marker (`1.`, `a)`,
+/// `-`, `+`, `I.`) that starts its line, or at the start of a line after one
+/// that ends with `.` or `:`.
+fn starts_sentence(src: &str, s: usize) -> bool {
+    let before = src.get(..s).unwrap_or("");
+    let trimmed = before.trim_end_matches([' ', '\t', '“', '"', '(', '*', '\u{a0}']);
+    let line_start = trimmed.rfind('\n').map_or(0, |p| p + 1);
+    let head = trimmed.get(line_start..).unwrap_or("");
+    if head.is_empty() {
+        // First word of its line: a sentence start when the line before ends one.
+        let prev = trimmed
+            .get(..line_start)
+            .unwrap_or("")
+            .trim_end_matches([' ', '\t', '\n', '\r', '*']);
+        return prev.is_empty() || prev.ends_with(['.', ':', '!', '?']);
+    }
+    if trimmed.ends_with(['.', '!', '?']) && before.len() > trimmed.len() {
+        return true;
+    }
+    let head = head.trim_start();
+    let marker = head.trim_end_matches(['.', ')']);
+    (head.ends_with(['.', ')']) && !marker.is_empty() && is_marker(marker))
+        || matches!(head, "-" | "+" | "•" | "–")
+}
+
+fn is_marker(m: &str) -> bool {
+    m.split('.')
+        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        || (m.chars().count() == 1 && m.chars().all(|c| c.is_lowercase()))
+        || m.bytes().all(|b| b"IVXLC".contains(&b))
 }
 
 /// The Windows-1252 character of a byte 0x80-0xFF (Latin-1 above 0x9F).
@@ -388,11 +580,15 @@ fn viqr_final_is_tone(bytes: &[u8], i: usize, word_start: usize) -> bool {
 fn viqr(bytes: &[u8]) -> (String, OffsetMap, Option<usize>) {
     let mut out = Out::new(bytes.len());
     let mut word_start = 0;
+    // Whether the syllable being read already has its tone: a syllable has
+    // one, so a tone character after it is punctuation (`No^.i.` is `Nội.`).
+    let mut toned = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes.get(i).copied().unwrap_or(0);
         if !b.is_ascii_alphabetic() && viqr_marks(b).is_none() {
             word_start = i + 1;
+            toned = false;
         }
         if b == b'\\' {
             if let Some(&n) = bytes.get(i + 1) {
@@ -433,10 +629,11 @@ fn viqr(bytes: &[u8]) -> (String, OffsetMap, Option<usize>) {
             }
             if let Some(m) = viqr_marks(b) {
                 let ok = vowel_base(c).is_some()
-                    && (!is_tone(m) || !has_tone(c))
+                    && (!is_tone(m) || !(toned || has_tone(c)))
                     && (!(b == b'.' || b == b'?') || viqr_final_is_tone(bytes, i, word_start));
                 if ok {
                     if let Some(n) = add_marks(c, &[m]) {
+                        toned |= is_tone(m);
                         out.pending = Some((n, s, i + 1));
                         i += 1;
                         continue;
@@ -467,34 +664,64 @@ fn viqr(bytes: &[u8]) -> (String, OffsetMap, Option<usize>) {
 pub fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
     let text = crate::normalize::nfc(text);
     let mut out = Vec::with_capacity(text.len() + text.len() / 2);
+    let mut prev = None;
     for c in text.chars() {
-        match encoding {
-            Encoding::Utf8 => {
-                let mut buf = [0; 4];
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        let before = prev.replace(c);
+        let at = out.len();
+        encode_char(c, encoding, before, &mut out);
+        if c != '?' && out.get(at..) == Some(b"?") {
+            // Not in the encoding: a plain look-alike if there is one.
+            if let Some(plain) = look_alike(c) {
+                out.truncate(at);
+                let mut before = before;
+                for p in plain.chars() {
+                    encode_char(p, encoding, before, &mut out);
+                    before = Some(p);
+                }
             }
-            Encoding::Tcvn3 => {
-                // Letters only from the TCVN3 range (0xA1-0xFF); toned capitals
-                // with their lower-case codes.
-                let letter = |c: char| {
-                    table_byte(c, &TCVN3_HIGH, &[]).filter(|&b| !(0x80..0xA0).contains(&b))
-                };
-                let b = if c.is_alphabetic() && !c.is_ascii() && !"ĂÂÊÔƠƯĐ".contains(c) {
-                    c.to_lowercase().next().and_then(letter)
-                } else if c.is_alphabetic() {
-                    letter(c).or_else(|| c.to_lowercase().next().and_then(letter))
-                } else {
-                    table_byte(c, &TCVN3_HIGH, &[])
-                };
-                out.push(b.unwrap_or(b'?'));
-            }
-            Encoding::Viscii => out.push(table_byte(c, &VISCII_HIGH, &VISCII_LOW).unwrap_or(b'?')),
-            Encoding::Cp1258 => encode_cp1258(c, &mut out),
-            Encoding::Vni => encode_vni(c, &mut out),
-            Encoding::Viqr => encode_viqr(c, &mut out),
         }
     }
     out
+}
+
+/// An ASCII stand-in for a typographic character an encoding may lack.
+fn look_alike(c: char) -> Option<&'static str> {
+    Some(match c {
+        '“' | '”' | '„' | '«' | '»' => "\"",
+        '‘' | '’' | '‚' => "'",
+        '…' => "...",
+        '–' | '—' | '‐' | '‑' | '‒' | '−' => "-",
+        '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' => " ",
+        '•' => "-",
+        _ => return None,
+    })
+}
+
+fn encode_char(c: char, encoding: Encoding, before: Option<char>, out: &mut Vec<u8>) {
+    match encoding {
+        Encoding::Utf8 => {
+            let mut buf = [0; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        }
+        Encoding::Tcvn3 => {
+            // Letters only from the TCVN3 range (0xA1-0xFF); toned capitals
+            // with their lower-case codes.
+            let letter =
+                |c: char| table_byte(c, &TCVN3_HIGH, &[]).filter(|&b| !(0x80..0xA0).contains(&b));
+            let b = if c.is_alphabetic() && !c.is_ascii() && !"ĂÂÊÔƠƯĐ".contains(c) {
+                c.to_lowercase().next().and_then(letter)
+            } else if c.is_alphabetic() {
+                letter(c).or_else(|| c.to_lowercase().next().and_then(letter))
+            } else {
+                table_byte(c, &TCVN3_HIGH, &[])
+            };
+            out.push(b.unwrap_or(b'?'));
+        }
+        Encoding::Viscii => out.push(table_byte(c, &VISCII_HIGH, &VISCII_LOW).unwrap_or(b'?')),
+        Encoding::Cp1258 => encode_cp1258(c, out),
+        Encoding::Vni => encode_vni(c, out),
+        Encoding::Viqr => encode_viqr(c, before, out),
+    }
 }
 
 fn table_byte(c: char, high: &[char; 128], low: &[(u8, char)]) -> Option<u8> {
@@ -581,18 +808,13 @@ fn encode_vni(c: char, out: &mut Vec<u8>) {
     }
 }
 
-fn encode_viqr(c: char, out: &mut Vec<u8>) {
-    let needs_escape = |out: &Vec<u8>| {
-        out.last().is_some_and(|&l| {
-            matches!(
-                l.to_ascii_lowercase(),
-                b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
-            )
-        })
-    };
+/// Write `c` in VIQR; `prev` is the character before it (a mark character
+/// after a vowel, marked or not, is escaped so it stays literal).
+fn encode_viqr(c: char, prev: Option<char>, out: &mut Vec<u8>) {
     if c.is_ascii() {
         let b = c as u8;
-        let escape = (viqr_marks(b).is_some() && needs_escape(out))
+        let after_vowel = prev.is_some_and(|p| vowel_base(p).is_some());
+        let escape = (viqr_marks(b).is_some() && after_vowel)
             || ((b == b'd' || b == b'D') && matches!(out.last(), Some(b'd' | b'D')))
             || (b == b'\\');
         if escape {

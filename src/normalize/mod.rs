@@ -14,6 +14,18 @@ pub use offsets::OffsetMap;
 pub use tone::place_tones;
 pub(crate) use tone::split as split_tone;
 
+/// Whether `c` is a letter: ASCII and the Latin ranges that hold Vietnamese
+/// are answered without the Unicode tables.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' | '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// Where tone marks go on the vowel pairs `oa`, `oe`, `uy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
