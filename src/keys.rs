@@ -4,6 +4,45 @@
 //! one character at a time and stop at the first mismatch, so testing a line
 //! for `Nơi nhận` costs a few characters, not the line.
 
+/// `char::is_alphanumeric` with fast paths for ASCII and the Latin blocks
+/// that Vietnamese letters live in, so word boundaries in Vietnamese text are
+/// found without the Unicode tables.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The lowercase of `c`, with fast paths for ASCII and the Vietnamese
+/// letters, so comparing words without case needs no Unicode table. A
+/// character whose lowercase is several characters (`İ`) is kept as it is.
+#[inline]
+pub(crate) fn lower(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0..=0x7F => return c.to_ascii_lowercase(),
+        // Latin-1 capitals (not `×`), and the Vietnamese letters of the
+        // Latin Extended blocks: capital even, small odd, `Ư` the other way.
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xDF..=0xFF => u,
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => u + 1,
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => u,
+        0x1EA0..=0x1EF9 => u | 1,
+        _ => {
+            let mut l = c.to_lowercase();
+            return match (l.next(), l.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            };
+        }
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
 /// The lowercase base letter of `c`: diacritics dropped, `đ` to `d`.
 pub(crate) fn base(c: char) -> char {
     if c.is_ascii() {
@@ -50,6 +89,21 @@ mod tests {
         assert!(!starts_with_folded("Nơi", "noi nhan"));
         assert!(starts_with_folded("CỘNG HOÀ XÃ HỘI", "cong hoa xa hoi"));
         assert!(starts_with_folded("Đồng kính gửi", "dong kinh gui"));
+    }
+
+    #[test]
+    fn lower_agrees_with_the_unicode_tables() {
+        for c in (0..0x2000u32)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+        {
+            let mut l = c.to_lowercase();
+            let expected = match (l.next(), l.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            };
+            assert_eq!(lower(c), expected, "{c:?}");
+        }
     }
 }
 

@@ -262,7 +262,7 @@ fn clean_line(no: usize, start: usize, raw: &str) -> Line {
     }
     let offset = s.as_ptr() as usize - raw.as_ptr() as usize;
     let content = start + offset..start + offset + s.len();
-    let kind = if !s.chars().any(char::is_alphanumeric) {
+    let kind = if !s.chars().any(crate::keys::is_word_char) {
         LineKind::Blank
     } else if s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()) {
         LineKind::PageNumber
@@ -333,10 +333,10 @@ fn glued_at(text: &str, i: usize) -> Option<u32> {
     }
     let after = text[i + digits..].chars().next();
     if after.is_some_and(|c| {
-        c.is_alphanumeric()
+        crate::keys::is_word_char(c)
             || c == '/'
             || c == '-'
-            || c == '.' && text[i + digits + 1..].starts_with(char::is_alphanumeric)
+            || c == '.' && text[i + digits + 1..].starts_with(crate::keys::is_word_char)
     }) {
         return None;
     }
@@ -433,7 +433,7 @@ fn code_split(prev: &str, next: &str) -> bool {
     let Some(last) = head.chars().next_back() else {
         return false;
     };
-    if !last.is_alphanumeric() {
+    if !crate::keys::is_word_char(last) {
         return false;
     }
     let token: &str = next.split(is_space).next().unwrap_or("");

@@ -163,7 +163,7 @@ pub(crate) fn match_ci(i: &str, word: &str) -> Option<usize> {
         if c == w || (c.is_ascii() && c.eq_ignore_ascii_case(&w)) {
             continue;
         }
-        if c.is_ascii() || !c.to_lowercase().eq(std::iter::once(w)) {
+        if c.is_ascii() || crate::keys::lower(c) != w {
             return None;
         }
     }

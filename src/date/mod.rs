@@ -527,16 +527,7 @@ fn keyword_starts(first: u8) -> &'static [&'static str] {
     }
 }
 
-/// `char::is_alphanumeric` with fast paths for ASCII and the Latin blocks
-/// that Vietnamese letters live in.
-pub(crate) fn is_word_char(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        0xD7 | 0xF7 => false,
-        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
-        _ => c.is_alphanumeric(),
-    }
-}
+pub(crate) use crate::keys::is_word_char;
 
 /// Whether byte `i` (an ASCII byte) starts a word.
 pub(crate) fn word_start(text: &str, i: usize) -> bool {
@@ -576,12 +567,11 @@ pub(crate) fn starts_with_key(text: &str, i: usize, keys: &[&str]) -> bool {
 pub(crate) fn lower_prefix(text: &str, i: usize, n: usize, buf: &mut [u8; 24]) -> usize {
     let mut len = 0;
     for ch in text[i..].chars().take(n) {
-        for lc in ch.to_lowercase() {
-            if len + lc.len_utf8() > buf.len() {
-                return len;
-            }
-            len += lc.encode_utf8(&mut buf[len..]).len();
+        let lc = crate::keys::lower(ch);
+        if len + lc.len_utf8() > buf.len() {
+            return len;
         }
+        len += lc.encode_utf8(&mut buf[len..]).len();
     }
     len
 }

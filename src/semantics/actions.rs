@@ -118,7 +118,7 @@ fn clause(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
         let rest = &s[w..];
         // Look the word up by its lowercase form before trying the phrases that start with it.
         let word = rest
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !crate::keys::is_word_char(c))
             .next()
             .unwrap_or("");
         let mut lower = [0u8; 32];
@@ -178,7 +178,7 @@ fn first_words() -> &'static FirstWords {
 /// `word` in lower case, written into `buf`; `None` when it does not fit.
 fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase) {
+    for c in word.chars().map(crate::keys::lower) {
         let len = c.len_utf8();
         if n + len > buf.len() {
             return None;
@@ -206,12 +206,12 @@ fn starts_word_ci(s: &str, w: &str) -> bool {
     let mut sc = s.chars();
     let mut wc = w.chars();
     match (sc.next(), wc.next()) {
-        (Some(a), Some(b)) if a == b || a.to_lowercase().eq(std::iter::once(b)) => {}
+        (Some(a), Some(b)) if a == b || crate::keys::lower(a) == b => {}
         _ => return false,
     }
     let rest_s = sc.as_str();
     let rest_w = wc.as_str();
-    rest_s.starts_with(rest_w) && !rest_s[rest_w.len()..].starts_with(char::is_alphanumeric)
+    rest_s.starts_with(rest_w) && !rest_s[rest_w.len()..].starts_with(crate::keys::is_word_char)
 }
 
 #[cfg(test)]

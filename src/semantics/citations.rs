@@ -94,7 +94,7 @@ fn stops(word: &str, next: &str) -> bool {
 fn next_word(text: &str, pos: usize) -> &str {
     let p = skip_ws(text, pos);
     let end = text[p..]
-        .find(|c: char| !c.is_alphanumeric())
+        .find(|c: char| !crate::keys::is_word_char(c))
         .map_or(text.len(), |n| p + n);
     &text[p..end]
 }
@@ -138,7 +138,7 @@ fn number_at(text: &str, pos: usize) -> Option<(usize, String)> {
     let mut end = pos;
     let mut i = pos;
     while let Some(c) = text[i..].chars().next() {
-        if c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | '&' | '_') {
+        if crate::keys::is_word_char(c) || matches!(c, '/' | '-' | '.' | '&' | '_') {
             out.push(c);
             i += c.len_utf8();
             end = i;
@@ -196,7 +196,7 @@ fn name_at(text: &str, pos: usize, lenient_va: bool) -> Option<Range<usize>> {
     let mut words = 0;
     while words < 14 {
         let word_end = text[i..]
-            .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '–' || c == '&'))
+            .find(|c: char| !(crate::keys::is_word_char(c) || c == '-' || c == '–' || c == '&'))
             .map_or(text.len(), |n| i + n);
         if word_end == i {
             break;
@@ -334,7 +334,7 @@ fn tail(
         if let Some(y_end) = word_after_ws(text, end, "năm") {
             let p = skip_ws(text, y_end);
             let digits = text[p..].bytes().take_while(u8::is_ascii_digit).count();
-            if digits == 4 && !text[p + 4..].starts_with(|c: char| c.is_alphanumeric()) {
+            if digits == 4 && !text[p + 4..].starts_with(|c: char| crate::keys::is_word_char(c)) {
                 end = p + 4;
             }
         }
@@ -388,9 +388,9 @@ fn provisions_at(text: &str, pos: usize) -> Option<usize> {
             let letter_end = q + text[q..]
                 .chars()
                 .next()
-                .filter(|c| c.is_alphanumeric())?
+                .filter(|c| crate::keys::is_word_char(*c))?
                 .len_utf8();
-            if text[letter_end..].starts_with(|c: char| c.is_alphanumeric()) {
+            if text[letter_end..].starts_with(|c: char| crate::keys::is_word_char(c)) {
                 return None;
             }
             p = skip_ws(text, letter_end);

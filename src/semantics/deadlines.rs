@@ -116,7 +116,11 @@ fn lower_tail(s: &str, max: usize) -> (usize, String) {
 /// Returns the byte length of the match in `tail`.
 fn ends_with_words(tail: &str, phrase: &str) -> Option<usize> {
     let head = tail.strip_suffix(phrase)?;
-    if head.chars().next_back().is_some_and(char::is_alphanumeric) {
+    if head
+        .chars()
+        .next_back()
+        .is_some_and(crate::keys::is_word_char)
+    {
         return None;
     }
     Some(phrase.len())
@@ -356,7 +360,7 @@ fn recurring(text: &str, out: &mut Vec<FoundDeadline>) {
         if text[..p]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
+            .is_some_and(crate::keys::is_word_char)
         {
             continue;
         }
@@ -437,13 +441,13 @@ pub(super) fn strip_word_ci<'a>(s: &'a str, word: &str) -> Option<&'a str> {
     let mut chars = s.char_indices();
     for w in word.chars() {
         let (_, c) = chars.next()?;
-        if c != w && !c.to_lowercase().eq(std::iter::once(w)) {
+        if c != w && crate::keys::lower(c) != w {
             return None;
         }
     }
     let end = chars.next().map_or(s.len(), |(i, _)| i);
     let rest = &s[end..];
-    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+    if rest.chars().next().is_some_and(crate::keys::is_word_char) {
         return None;
     }
     Some(rest)
@@ -484,11 +488,11 @@ pub(crate) fn urgency(text: &str) -> Option<Range<usize>> {
             let before_ok = !text[..at]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(crate::keys::is_word_char);
             let after_ok = !text[end..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(crate::keys::is_word_char);
             if before_ok && after_ok {
                 return Some(at..end);
             }

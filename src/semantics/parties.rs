@@ -153,8 +153,11 @@ enum Kind {
 struct Tok {
     range: Range<usize>,
     kind: Kind,
-    /// Lowercase key for words, tone-placement variants unified (`uỷ` -> `ủy`).
+    /// Lowercase key for words, tone-placement variants unified (`uỷ` -> `ủy`):
+    /// a range of the text itself when the word is its own key (most words
+    /// are), else of [`Tokens::keys`].
     key: Range<usize>,
+    key_in_text: bool,
     upper: bool,
 }
 
@@ -163,7 +166,9 @@ struct Tokens<'t> {
     toks: Vec<Tok>,
     keys: String,
     /// For each token, the vocabulary phrases that start with its word (and their vocabulary bits).
-    cands: Vec<&'static [(u8, &'static str)]>,
+    /// Looked up the first time a vocabulary is tried at the token: most
+    /// tokens of a window are never asked.
+    cands: Vec<std::cell::Cell<Option<Phrases>>>,
 }
 
 impl<'t> Tokens<'t> {
@@ -184,22 +189,11 @@ impl<'t> Tokens<'t> {
                 range: w.end..w.end,
                 kind: Kind::End,
                 key: 0..0,
+                key_in_text: false,
                 upper: false,
             });
         }
-        let first = first_words();
-        let cands = toks
-            .iter()
-            .map(|t| {
-                if t.kind == Kind::Word {
-                    first
-                        .get(&keys[t.key.clone()])
-                        .map_or(&[][..], Vec::as_slice)
-                } else {
-                    &[][..]
-                }
-            })
-            .collect();
+        let cands = vec![std::cell::Cell::new(None); toks.len()];
         Tokens {
             text,
             toks,
@@ -221,6 +215,7 @@ impl<'t> Tokens<'t> {
                 range: i..i + len,
                 kind,
                 key: 0..0,
+                key_in_text: false,
                 upper: false,
             });
         };
@@ -283,23 +278,42 @@ impl<'t> Tokens<'t> {
                 i += 1;
             }
             let word = &text[start..i];
-            let k0 = keys.len();
             // The key is the word in lower case as far as matching needs: the first
-            // letter fully, the rest for ASCII and `Đ` (`UBND`, `HĐND`), in place.
-            let first = word.chars().next().unwrap_or(' ');
-            let upper = first.is_uppercase();
-            if upper && !first.is_ascii() {
-                keys.extend(first.to_lowercase());
-                keys.push_str(&word[first.len_utf8()..]);
+            // letter fully, the rest for ASCII and `Đ` (`UBND`, `HĐND`). Most words
+            // are already their key and are not copied.
+            let upper = match word.as_bytes()[0] {
+                b if b < 0x80 => b.is_ascii_uppercase(),
+                _ => word.chars().next().is_some_and(char::is_uppercase),
+            };
+            let wb = word.as_bytes();
+            let copy = upper
+                || wb.iter().enumerate().any(|(k, &b)| {
+                    b.is_ascii_uppercase() || (b == 0xC4 && wb.get(k + 1) == Some(&0x90))
+                })
+                || variant(word).is_some();
+            let (key, key_in_text) = if copy {
+                let k0 = keys.len();
+                let first = word.chars().next().unwrap_or(' ');
+                if upper && !first.is_ascii() {
+                    keys.extend(first.to_lowercase());
+                    keys.push_str(&word[first.len_utf8()..]);
+                } else {
+                    keys.push_str(word);
+                }
+                lower_in_place(keys, k0);
+                if let Some(one) = variant(&keys[k0..]) {
+                    keys.truncate(k0);
+                    keys.push_str(one);
+                }
+                (k0..keys.len(), false)
             } else {
-                keys.push_str(word);
-            }
-            lower_in_place(keys, k0);
-            unify_variant(keys, k0);
+                (start..i, true)
+            };
             toks.push(Tok {
                 range: start..i,
                 kind: Kind::Word,
-                key: k0..keys.len(),
+                key,
+                key_in_text,
                 upper,
             });
         }
@@ -317,7 +331,13 @@ impl<'t> Tokens<'t> {
         self.toks
             .get(i)
             .filter(|t| t.kind == Kind::Word)
-            .map_or("", |t| &self.keys[t.key.clone()])
+            .map_or("", |t| {
+                if t.key_in_text {
+                    &self.text[t.key.clone()]
+                } else {
+                    &self.keys[t.key.clone()]
+                }
+            })
     }
 
     fn upper(&self, i: usize) -> bool {
@@ -344,7 +364,18 @@ impl<'t> Tokens<'t> {
     /// The first phrase of a vocabulary spelled from `i`; a per-token mask of
     /// the vocabularies whose phrases start with the token's word skips the rest.
     fn any(&self, i: usize, v: &Vocab) -> Option<usize> {
-        let cands = self.cands.get(i)?;
+        let cell = self.cands.get(i)?;
+        let cands = cell.get().unwrap_or_else(|| {
+            let first = first_words();
+            let key = self.key(i);
+            let found = if first.may_hold(key) {
+                first.get(key)
+            } else {
+                &[][..]
+            };
+            cell.set(Some(found));
+            found
+        });
         // Candidates keep the vocabulary's order, so the first that matches is the one listed first.
         cands
             .iter()
@@ -380,24 +411,29 @@ fn lower_in_place(keys: &mut String, k0: usize) {
     }
 }
 
-/// Unify the spelling variants of the word that starts at `k0` in `keys`.
-fn unify_variant(keys: &mut String, k0: usize) {
-    const VARIANTS: [(&str, &str); 6] = [
+/// The one spelling of a word written with a variant tone placement (`uỷ` -> `ủy`).
+fn variant(word: &str) -> Option<&'static str> {
+    const VARIANTS: [(&str, &str); 5] = [
         ("uỷ", "ủy"),
         ("thuỷ", "thủy"),
         ("hoá", "hóa"),
         ("hoà", "hòa"),
         ("khoẻ", "khỏe"),
-        ("quý", "quý"),
     ];
-    if let Some(&(_, one)) = VARIANTS.iter().find(|(v, _)| &keys[k0..] == *v) {
-        keys.truncate(k0);
-        keys.push_str(one);
+    if !(4..=6).contains(&word.len()) {
+        return None;
     }
+    VARIANTS
+        .iter()
+        .find(|(v, _)| word == *v)
+        .map(|&(_, one)| one)
 }
 
 // ---------------------------------------------------------------------------
 // Vocabulary (lowercase, as written)
+
+/// The vocabulary phrases that start with one word, each with its vocabulary's bit.
+type Phrases = &'static [(u8, &'static str)];
 
 /// A list of phrases, and its bit in the per-token masks.
 struct Vocab {
@@ -405,15 +441,51 @@ struct Vocab {
     phrases: &'static [&'static str],
 }
 
-/// First word of every phrase -> the bits of the vocabularies that have it.
-type FirstWords =
-    std::collections::HashMap<&'static str, Vec<(u8, &'static str)>, crate::keys::FnvBuild>;
+/// First word of every phrase -> the phrases that start with it, with their
+/// vocabulary's bit.
+struct FirstWords {
+    map: std::collections::HashMap<&'static str, Vec<(u8, &'static str)>, crate::keys::FnvBuild>,
+    /// A bit per (length, first byte, last byte) class of the first words, so
+    /// most words of a text are turned away without hashing.
+    filter: [u64; 64],
+}
+
+impl FirstWords {
+    fn class(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        let (first, last) = (
+            usize::from(first.unwrap_or(0)),
+            usize::from(last.unwrap_or(0)),
+        );
+        (b.len() * 131 + first * 31 + last) & 4095
+    }
+
+    fn insert(&mut self, word: &'static str, entry: (u8, &'static str)) {
+        let c = FirstWords::class(word);
+        self.filter[c / 64] |= 1 << (c % 64);
+        self.map.entry(word).or_default().push(entry);
+    }
+
+    /// Whether `word` may be the first word of a phrase (no false negatives).
+    fn may_hold(&self, word: &str) -> bool {
+        let c = FirstWords::class(word);
+        self.filter[c / 64] & (1 << (c % 64)) != 0
+    }
+
+    fn get(&self, word: &str) -> &[(u8, &'static str)] {
+        self.map.get(word).map_or(&[][..], Vec::as_slice)
+    }
+}
 
 /// First word of every phrase -> the phrases that start with it, with their vocabulary's bit.
 fn first_words() -> &'static FirstWords {
     static MAP: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = FirstWords::default();
+        let mut m = FirstWords {
+            map: Default::default(),
+            filter: [0; 64],
+        };
         for v in [
             &TITLES,
             &BODIES,
@@ -425,7 +497,7 @@ fn first_words() -> &'static FirstWords {
         ] {
             for p in v.phrases {
                 let w = p.split(' ').next().unwrap_or(p);
-                m.entry(w).or_default().push((v.bit, *p));
+                m.insert(w, (v.bit, *p));
             }
         }
         m

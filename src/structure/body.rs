@@ -670,7 +670,7 @@ fn continues_across_dash(prev: &Block) -> bool {
     let t = prev.text.text.trim_end();
     !prev.bold
         && t.len() > 80
-        && t.ends_with(|c: char| c.is_alphanumeric())
+        && t.ends_with(|c: char| crate::keys::is_word_char(c))
         && !crate::layout::is_caps(t)
 }
 
