@@ -32,7 +32,7 @@ use std::sync::LazyLock;
 
 use memchr::memmem;
 
-use super::{citations, Context, FoundDeadline};
+use super::{Context, FoundDeadline};
 use crate::date::{self, Date, DateValue};
 use crate::model::DeadlineKind;
 
@@ -278,9 +278,8 @@ fn narrative_period(value: DateValue, reference: Option<Date>) -> bool {
 }
 
 /// Deadlines given by a date after a trigger.
-fn dated(text: &str, ctx: &Context, out: &mut Vec<FoundDeadline>) {
+fn dated(text: &str, ctx: &Context, cited: &[Range<usize>], out: &mut Vec<FoundDeadline>) {
     let found = date::scan(text, ctx.reference);
-    let mut cited: Option<Vec<Range<usize>>> = None;
     let mut i = 0;
     while i < found.len() {
         let group = found[i].group.clone();
@@ -293,12 +292,6 @@ fn dated(text: &str, ctx: &Context, out: &mut Vec<FoundDeadline>) {
         let Some((trigger, trigger_start)) = trigger_before(text, group.start) else {
             continue;
         };
-        let cited = cited.get_or_insert_with(|| {
-            citations::find(text, ctx)
-                .into_iter()
-                .map(|c| c.range)
-                .collect()
-        });
         if cited
             .iter()
             .any(|c| c.start <= group.start && group.end <= c.end)
@@ -454,9 +447,20 @@ pub(super) fn strip_word_ci<'a>(s: &'a str, word: &str) -> Option<&'a str> {
 }
 
 /// Every deadline in `text`, in order of appearance; each `kind:value` once.
+#[cfg(test)]
 pub(crate) fn find(text: &str, ctx: &Context) -> Vec<FoundDeadline> {
+    let cited: Vec<Range<usize>> = super::citations::find(text, ctx)
+        .into_iter()
+        .map(|c| c.range)
+        .collect();
+    find_cited(text, ctx, &cited)
+}
+
+/// Every deadline in `text` that lies outside its citations (`cited`, byte
+/// ranges from [`citations::find`]: a cited document's date is no deadline).
+pub(crate) fn find_cited(text: &str, ctx: &Context, cited: &[Range<usize>]) -> Vec<FoundDeadline> {
     let mut out = Vec::new();
-    dated(text, ctx, &mut out);
+    dated(text, ctx, cited, &mut out);
     recurring(text, &mut out);
     out.sort_by_key(|d| (d.range.start, d.range.end));
     let mut seen: Vec<(DeadlineKind, String)> = Vec::new();
@@ -895,7 +899,7 @@ mod timing {
             let text = std::fs::read_to_string(&path).unwrap();
             let dates = best(|| crate::date::scan(&text, ctx.reference).len());
             let dl = best(|| super::find(&text, &ctx).len());
-            let ci = best(|| super::citations::find(&text, &ctx).len());
+            let ci = best(|| crate::semantics::citations::find(&text, &ctx).len());
             println!(
                 "{:>6} B  dates {:?}  deadlines {:?}  citations {:?}  {}",
                 text.len(),

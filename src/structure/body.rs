@@ -725,9 +725,11 @@ fn leads_of(text: &TextBuf) -> Vec<Assignee> {
         .collect()
 }
 
-/// Record the citations of `text`.
-pub(crate) fn cite(text: &TextBuf, ctx: &Context, out: &mut Vec<Citation>) {
-    for c in semantics::citations::find(&text.text, ctx) {
+/// Record the citations of `text`; returns their ranges in `text`.
+pub(crate) fn cite(text: &TextBuf, ctx: &Context, out: &mut Vec<Citation>) -> Vec<Range<usize>> {
+    let found = semantics::citations::find(&text.text, ctx);
+    let ranges = found.iter().map(|c| c.range.clone()).collect();
+    for c in found {
         let r = text.src(c.range.clone());
         out.push(Citation {
             kind: c.kind,
@@ -738,6 +740,7 @@ pub(crate) fn cite(text: &TextBuf, ctx: &Context, out: &mut Vec<Citation>) {
             span: Span::new(r.start, r.end),
         });
     }
+    ranges
 }
 
 /// Field lines of a plan (`- Cơ quan thực hiện: X`): what the value gives its parent.
@@ -830,8 +833,14 @@ fn finish(
             inherited: false,
         })
         .collect();
+    // Citations first: the dates inside them are no deadlines.
+    let cited = if env.semantics {
+        cite(&own, env.ctx, &mut env.citations)
+    } else {
+        Vec::new()
+    };
     let deadlines = if env.semantics {
-        deadlines_of(&own, env.ctx)
+        deadlines_of(&own, env.ctx, &cited)
     } else {
         Vec::new()
     };
@@ -850,9 +859,6 @@ fn finish(
             }
         })
         .collect();
-    if env.semantics {
-        cite(&own, env.ctx, &mut env.citations);
-    }
     // Sections pass an inherited party down to their items but are no task themselves.
     let container = matches!(d.level, Level::Implicit | Level::Section);
     if !assignees.iter().any(|a| a.role == Role::Lead) && !container {
@@ -954,8 +960,8 @@ fn lift_fields(child: &Node, parent: &mut Node, lifted: &mut Vec<Assignee>) {
     }
 }
 
-fn deadlines_of(own: &TextBuf, ctx: &Context) -> Vec<Deadline> {
-    semantics::deadlines::find(&own.text, ctx)
+fn deadlines_of(own: &TextBuf, ctx: &Context, cited: &[Range<usize>]) -> Vec<Deadline> {
+    semantics::deadlines::find_cited(&own.text, ctx, cited)
         .into_iter()
         .map(|f| {
             let s = own.src(f.range.clone());
