@@ -92,6 +92,35 @@ mod tests {
     }
 
     #[test]
+    fn word_table_filter_is_blind_to_case() {
+        let mut t: WordTable<u8> = WordTable::new();
+        for w in ["rà", "đẩy", "ứng", "ban", "trưởng"] {
+            *t.entry(w) = 1;
+        }
+        for w in [
+            "rà",
+            "Rà",
+            "RÀ",
+            "đẩy",
+            "Đẩy",
+            "ĐẨY",
+            "Ứng",
+            "BAN",
+            "Trưởng",
+            "TRƯỞNG",
+        ] {
+            assert!(t.may_hold(w), "{w}");
+        }
+        assert_eq!(t.get("ban"), Some(&1));
+        assert_eq!(t.get("Ban"), None);
+        // Most other words are turned away by the filter alone.
+        let other = [
+            "và", "các", "cơ", "quan", "liên", "quan", "theo", "quy", "định",
+        ];
+        assert!(other.iter().filter(|w| t.may_hold(w)).count() <= 2);
+    }
+
+    #[test]
     fn lower_agrees_with_the_unicode_tables() {
         for c in (0..0x2000u32)
             .chain(0x1E00..0x1F00)
@@ -134,3 +163,60 @@ impl std::hash::Hasher for Fnv {
 
 /// A `HashMap`/`HashSet` builder with [`Fnv`].
 pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
+/// A vocabulary keyed by lowercase words, with a filter that turns away
+/// most other words of a text before they are lowercased or hashed: one bit
+/// per class of (byte length, first byte, last byte), blind to the case of
+/// ASCII letters and of the Vietnamese letters, which keep their length and
+/// first byte in either case.
+pub(crate) struct WordTable<V> {
+    map: std::collections::HashMap<&'static str, V, FnvBuild>,
+    filter: [u64; 64],
+}
+
+impl<V: Default> WordTable<V> {
+    /// An empty table.
+    pub(crate) fn new() -> Self {
+        WordTable {
+            map: Default::default(),
+            filter: [0; 64],
+        }
+    }
+
+    /// The value of `key` (a lowercase word), inserted if new.
+    pub(crate) fn entry(&mut self, key: &'static str) -> &mut V {
+        let c = WordTable::<V>::class(key);
+        self.filter[c / 64] |= 1 << (c % 64);
+        self.map.entry(key).or_default()
+    }
+}
+
+impl<V> WordTable<V> {
+    fn class(word: &str) -> usize {
+        let b = word.as_bytes();
+        let fold = |c: u8| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                0x80
+            }
+        };
+        let first = b
+            .first()
+            .map_or(0, |&c| if c.is_ascii() { fold(c) } else { c });
+        let last = b.last().map_or(0, |&c| fold(c));
+        (b.len() * 131 + usize::from(first) * 31 + usize::from(last)) & 4095
+    }
+
+    /// Whether `word`, in any case, may be in the table (no false negatives).
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let c = WordTable::<V>::class(word);
+        self.filter[c / 64] & (1 << (c % 64)) != 0
+    }
+
+    /// The value of `key`, a lowercase word.
+    pub(crate) fn get(&self, key: &str) -> Option<&V> {
+        self.map.get(key)
+    }
+}

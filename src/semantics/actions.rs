@@ -121,6 +121,9 @@ fn clause(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
             .split(|c: char| !crate::keys::is_word_char(c))
             .next()
             .unwrap_or("");
+        if !firsts.may_hold(word) {
+            continue;
+        }
         let mut lower = [0u8; 32];
         let Some(key) = lowercase_into(word, &mut lower) else {
             continue;
@@ -159,17 +162,15 @@ fn clause(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 }
 
 /// The first words of the verbs.
-type FirstWords = std::collections::HashMap<&'static str, Vec<&'static str>, crate::keys::FnvBuild>;
+type FirstWords = crate::keys::WordTable<Vec<&'static str>>;
 
 /// First word of every verb -> the verbs that start with it.
 fn first_words() -> &'static FirstWords {
     static MAP: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = FirstWords::default();
+        let mut m = FirstWords::new();
         for v in VERBS {
-            m.entry(v.split(' ').next().unwrap_or(v))
-                .or_default()
-                .push(*v);
+            m.entry(v.split(' ').next().unwrap_or(v)).push(*v);
         }
         m
     })

@@ -368,10 +368,9 @@ impl<'t> Tokens<'t> {
         let cands = cell.get().unwrap_or_else(|| {
             let first = first_words();
             let key = self.key(i);
-            let found = if first.may_hold(key) {
-                first.get(key)
-            } else {
-                &[][..]
+            let found = match first.may_hold(key) {
+                true => first.get(key).map_or(&[][..], Vec::as_slice),
+                false => &[][..],
             };
             cell.set(Some(found));
             found
@@ -443,49 +442,13 @@ struct Vocab {
 
 /// First word of every phrase -> the phrases that start with it, with their
 /// vocabulary's bit.
-struct FirstWords {
-    map: std::collections::HashMap<&'static str, Vec<(u8, &'static str)>, crate::keys::FnvBuild>,
-    /// A bit per (length, first byte, last byte) class of the first words, so
-    /// most words of a text are turned away without hashing.
-    filter: [u64; 64],
-}
-
-impl FirstWords {
-    fn class(word: &str) -> usize {
-        let b = word.as_bytes();
-        let (first, last) = (b.first().copied(), b.last().copied());
-        let (first, last) = (
-            usize::from(first.unwrap_or(0)),
-            usize::from(last.unwrap_or(0)),
-        );
-        (b.len() * 131 + first * 31 + last) & 4095
-    }
-
-    fn insert(&mut self, word: &'static str, entry: (u8, &'static str)) {
-        let c = FirstWords::class(word);
-        self.filter[c / 64] |= 1 << (c % 64);
-        self.map.entry(word).or_default().push(entry);
-    }
-
-    /// Whether `word` may be the first word of a phrase (no false negatives).
-    fn may_hold(&self, word: &str) -> bool {
-        let c = FirstWords::class(word);
-        self.filter[c / 64] & (1 << (c % 64)) != 0
-    }
-
-    fn get(&self, word: &str) -> &[(u8, &'static str)] {
-        self.map.get(word).map_or(&[][..], Vec::as_slice)
-    }
-}
+type FirstWords = crate::keys::WordTable<Vec<(u8, &'static str)>>;
 
 /// First word of every phrase -> the phrases that start with it, with their vocabulary's bit.
 fn first_words() -> &'static FirstWords {
     static MAP: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m = FirstWords {
-            map: Default::default(),
-            filter: [0; 64],
-        };
+        let mut m = FirstWords::new();
         for v in [
             &TITLES,
             &BODIES,
@@ -497,7 +460,7 @@ fn first_words() -> &'static FirstWords {
         ] {
             for p in v.phrases {
                 let w = p.split(' ').next().unwrap_or(p);
-                m.insert(w, (v.bit, *p));
+                m.entry(w).push((v.bit, *p));
             }
         }
         m
