@@ -90,16 +90,17 @@ impl Iterator for Inputs {
             }
             if let Some(paths) = &mut self.globbing {
                 match paths.next() {
-                    Some(Ok(p)) if p.is_file() => {
-                        let rel = PathBuf::from(p.file_name().unwrap_or_default());
-                        return Some(Input::File { path: p, rel });
-                    }
                     Some(Ok(p)) if p.is_dir() => {
                         let entries = sorted_entries(&p).into_iter();
                         self.walk = Some((p, vec![entries]));
                         continue;
                     }
-                    Some(Ok(_)) => continue,
+                    // Anything else the pattern names is an input; one that
+                    // cannot be read (a dangling link) gives an error record.
+                    Some(Ok(p)) => {
+                        let rel = PathBuf::from(p.file_name().unwrap_or_default());
+                        return Some(Input::File { path: p, rel });
+                    }
                     Some(Err(e)) => {
                         return Some(Input::Missing {
                             arg: e.path().display().to_string(),

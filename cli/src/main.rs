@@ -94,9 +94,12 @@ pub(crate) struct ConvertArgs {
     /// With --format json: leave inputs whose output file exists (resume a run).
     #[arg(long)]
     skip_existing: bool,
-    /// Print nothing on stderr but errors.
+    /// Print nothing on stderr but errors (no progress bar, no summary).
     #[arg(short, long)]
     quiet: bool,
+    /// Print the summary line even when stderr is not a terminal (for logs).
+    #[arg(long, conflicts_with = "quiet")]
+    summary: bool,
 }
 
 fn main() -> ExitCode {

@@ -3,9 +3,10 @@
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chidao::date::Date;
 use chidao::{Encoding, Parser};
@@ -24,11 +25,11 @@ pub(crate) struct Summary {
     pub failed: usize,
 }
 
-/// One input's result, rendered: the bytes for the stream, a file to write,
-/// and the error line for stderr when it failed.
+/// One input's result, rendered: the bytes for the stream (the output file
+/// of `--format json` is already written by the worker), and the error line
+/// for stderr when it failed.
 struct Rendered {
     stream: Vec<u8>,
-    file: Option<(PathBuf, Vec<u8>)>,
     error: Option<String>,
     bytes: u64,
     skipped: bool,
@@ -81,6 +82,7 @@ struct Job {
     out_dir: Option<PathBuf>,
     max_bytes: usize,
     skip_existing: bool,
+    interrupted: Arc<AtomicBool>,
 }
 
 /// Convert every input; results in input order.
@@ -102,7 +104,15 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
+    // Ctrl-C or a kill (SIGTERM) stops the run: no output file is committed
+    // after it, and the stream's temporary file is removed.
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        let flag = Arc::clone(&interrupted);
+        let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    }
     let job = Arc::new(Job {
+        interrupted: Arc::clone(&interrupted),
         parser,
         format: args.format,
         out_dir: (args.format == Format::Json)
@@ -169,19 +179,20 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         .collect();
     drop(done_tx);
 
-    // Ctrl-C or a kill (SIGTERM) stops the run; the output's temporary file is removed.
-    let interrupted = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    {
-        let flag = Arc::clone(&interrupted);
-        let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
-    }
     let start = Instant::now();
     let mut pending = BTreeMap::new();
     let mut next = 0;
     let (mut files, mut failed, mut bytes, mut skipped) = (0usize, 0usize, 0u64, 0usize);
     let mut write_error = None;
-    for (i, r) in done_rx.iter() {
-        if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+    loop {
+        // Wake up now and then so that Ctrl-C stops a run even while every
+        // worker is busy (or blocked on a slow input such as stdin).
+        let (i, r) = match done_rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(x) => x,
+            Err(RecvTimeoutError::Timeout) if !interrupted.load(Ordering::SeqCst) => continue,
+            Err(_) => break,
+        };
+        if interrupted.load(Ordering::SeqCst) {
             break;
         }
         pending.insert(i, r);
@@ -201,11 +212,6 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
                 if let Err(e) = stream.write_all(&r.stream) {
                     write_error = Some(format!("cannot write the output: {e}"));
                 }
-                if let Some((path, content)) = r.file {
-                    if let Err(e) = write_file(&path, &content) {
-                        write_error = Some(format!("cannot write `{}`: {e}", path.display()));
-                    }
-                }
             }
             if let Some(b) = &bar {
                 b.inc(1);
@@ -214,7 +220,7 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         }
     }
     drop(token_tx);
-    if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+    if interrupted.load(Ordering::SeqCst) {
         // Dropping the stream removes its temporary file; workers end as their channels close.
         drop(stream);
         if let Some(b) = &bar {
@@ -235,7 +241,9 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
     stream
         .finish()
         .map_err(|e| format!("cannot finish the output: {e}"))?;
-    if !args.quiet {
+    // On a terminal the run ends with a summary; in a pipeline or a cron job
+    // stderr carries only errors unless --summary asks for it.
+    if args.summary || (!args.quiet && std::io::stderr().is_terminal()) {
         let secs = start.elapsed().as_secs_f64().max(1e-9);
         let skipped_note = if skipped > 0 {
             format!(", {skipped} skipped (output exists)")
@@ -253,9 +261,14 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
     Ok(Summary { files, failed })
 }
 
-fn write_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
+/// Write one output file under a temporary name and rename it when whole;
+/// after an interruption nothing is committed (the temporary file is removed).
+fn write_file(path: &Path, content: &[u8], interrupted: &AtomicBool) -> std::io::Result<()> {
     let mut f = AtomicFile::create(path)?;
     f.write_all(content)?;
+    if interrupted.load(Ordering::SeqCst) {
+        return Err(std::io::Error::other("interrupted"));
+    }
     f.commit()
 }
 
@@ -270,6 +283,9 @@ fn worker(
             Err(_) => return,
         };
         let Ok((i, input)) = next else { return };
+        if job.interrupted.load(Ordering::SeqCst) {
+            return;
+        }
         // A parser bug must not stop the run: one error record for that file.
         let rendered =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, &input)))
@@ -301,7 +317,6 @@ fn process(job: &Job, input: &Input) -> Rendered {
             if p.exists() {
                 return Rendered {
                     stream: Vec::new(),
-                    file: None,
                     error: None,
                     bytes: 0,
                     skipped: true,
@@ -333,7 +348,6 @@ fn process(job: &Job, input: &Input) -> Rendered {
     doc.source = Some(source.clone());
     let mut r = Rendered {
         stream: Vec::new(),
-        file: None,
         error: None,
         bytes: size,
         skipped: false,
@@ -341,7 +355,11 @@ fn process(job: &Job, input: &Input) -> Rendered {
     match job.format {
         Format::Json => {
             if let Some(p) = out_path {
-                r.file = Some((p, (doc.to_json_pretty() + "\n").into_bytes()));
+                let json = doc.to_json_pretty() + "\n";
+                if let Err(e) = write_file(&p, json.as_bytes(), &job.interrupted) {
+                    let message = format!("cannot write `{}`: {e}", p.display());
+                    return error(job, &source, "unwritable", &message, size);
+                }
             }
         }
         Format::Jsonl => {
@@ -437,7 +455,6 @@ fn error(job: &Job, source: &str, code: &str, message: &str, bytes: u64) -> Rend
     };
     Rendered {
         stream,
-        file: None,
         error: Some(format!("{source}: {code}: {message}")),
         bytes,
         skipped: false,
