@@ -1,6 +1,7 @@
 //! The commands: `convert` (the parallel, ordered pipeline), `normalize`, `dates`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -161,8 +162,14 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         let _ = token_tx.send(());
     }
     let paths = args.paths.clone();
+    let out_dir = job.out_dir.clone();
     let producer = std::thread::spawn(move || {
+        let mut taken = HashSet::new();
         for (i, input) in Inputs::new(&paths).enumerate() {
+            let input = match &out_dir {
+                Some(dir) => claim_output(dir, input, &mut taken),
+                None => input,
+            };
             if token_rx.recv().is_err() || work_tx.send((i, input)).is_err() {
                 break;
             }
@@ -304,14 +311,53 @@ fn worker(
     }
 }
 
+/// Where `--format json` writes an input: its path below the folder (or
+/// pattern) it was found in, plus `.json`.
+fn out_path(dir: &Path, input: &Input) -> Option<PathBuf> {
+    match input {
+        Input::File { rel, .. } => {
+            // Only plain names: a pattern such as `*/../x/*.txt` must not
+            // lead outside the output folder.
+            let mut rel: PathBuf = rel
+                .components()
+                .filter(|c| matches!(c, std::path::Component::Normal(_)))
+                .collect();
+            let mut name = rel.file_name()?.to_owned();
+            name.push(".json");
+            rel.set_file_name(name);
+            Some(dir.join(rel))
+        }
+        Input::Stdin => Some(dir.join("stdin.json")),
+        Input::Refused { .. } => None,
+    }
+}
+
+/// With one output file per input, two inputs must not share a name: the
+/// second becomes an error record instead of overwriting the first. Only a
+/// 64-bit hash of each name is kept, so memory stays small for huge archives.
+fn claim_output(dir: &Path, input: Input, taken: &mut HashSet<u64>) -> Input {
+    let Some(path) = out_path(dir, &input) else {
+        return input;
+    };
+    let mut h = DefaultHasher::new();
+    path.hash(&mut h);
+    if taken.insert(h.finish()) {
+        return input;
+    }
+    Input::Refused {
+        arg: input.source(),
+        code: "duplicate_output",
+        reason: format!(
+            "another input is already written to `{}`; convert this one separately",
+            path.display()
+        ),
+    }
+}
+
 /// Read, check, parse and render one input.
 fn process(job: &Job, input: &Input) -> Rendered {
     let source = input.source();
-    let out_path = match (input, &job.out_dir) {
-        (Input::File { rel, .. }, Some(dir)) => Some(dir.join(format!("{}.json", rel.display()))),
-        (Input::Stdin, Some(dir)) => Some(dir.join("stdin.json")),
-        _ => None,
-    };
+    let out_path = job.out_dir.as_deref().and_then(|dir| out_path(dir, input));
     if job.skip_existing {
         if let Some(p) = &out_path {
             if p.exists() {
@@ -464,7 +510,7 @@ fn error(job: &Job, source: &str, code: &str, message: &str, bytes: u64) -> Rend
 /// The bytes of an input, or an error code and message.
 fn read(input: &Input, max: usize) -> Result<Vec<u8>, (&'static str, String)> {
     match input {
-        Input::Missing { reason, .. } => Err(("unreadable", reason.clone())),
+        Input::Refused { code, reason, .. } => Err((code, reason.clone())),
         Input::Stdin => {
             let mut buf = Vec::new();
             std::io::stdin()

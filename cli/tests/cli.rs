@@ -411,3 +411,36 @@ fn unreadable_oversize_globs_and_stdin() {
     assert_eq!(lines[4]["source"], "-");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn json_names_keep_subfolders_and_never_collide() {
+    let dir = archive("names", 0);
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.join("in").join(sub)).expect("folder");
+        std::fs::copy(&fixtures()[1], dir.join("in").join(sub).join("x.txt")).expect("copy");
+    }
+    let out_dir = dir.join("out");
+    let pattern = format!("{}/in/**/*.txt", dir.display());
+    let status = bin()
+        .args(["convert", "-q", "--format", "json", "-o"])
+        .arg(&out_dir)
+        .arg(&pattern)
+        .status()
+        .expect("runs");
+    assert_eq!(status.code(), Some(0));
+    assert!(out_dir.join("a/x.txt.json").is_file() && out_dir.join("b/x.txt.json").is_file());
+    // Two file arguments with the same name: the second is refused, not overwritten over the first.
+    let out_dir = dir.join("out2");
+    let out = bin()
+        .args(["convert", "-q", "--format", "json", "-o"])
+        .arg(&out_dir)
+        .arg(dir.join("in/a/x.txt"))
+        .arg(dir.join("in/b/x.txt"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let rec: serde_json::Value = serde_json::from_slice(&out.stdout).expect("an error record");
+    assert_eq!(rec["error"]["code"], "duplicate_output");
+    assert!(rec["source"].as_str().unwrap_or("").ends_with("b/x.txt"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
