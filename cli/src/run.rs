@@ -88,7 +88,7 @@ struct Job {
 
 /// Convert every input; results in input order.
 pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
-    let mut parser = Parser::new().max_bytes(args.max_bytes);
+    let mut parser = Parser::new().max_bytes(args.max_bytes).strict(args.strict);
     if let Some(e) = encoding(&args.encoding)? {
         parser = parser.encoding(e);
     }

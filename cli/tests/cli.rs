@@ -307,11 +307,11 @@ fn a_killed_run_leaves_no_partial_output() {
         !dest.exists(),
         "no output under its final name after SIGKILL"
     );
-    for e in std::fs::read_dir(&dir).expect("dir").flatten() {
-        if e.file_name().to_string_lossy().ends_with(".chidao-tmp") {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
+    assert_eq!(
+        temp_files(&dir),
+        1,
+        "only the hidden temporary file is left"
+    );
     // SIGTERM (as Ctrl-C): the run stops, removes its temporary file, exits 130.
     let mut child = stuck_run(&dir, &["-o", &dest.to_string_lossy()]);
     assert!(wait_for(|| temp_files(&dir) == 1));
@@ -327,7 +327,11 @@ fn a_killed_run_leaves_no_partial_output() {
     drop(stdin);
     assert_eq!(status.code(), Some(130));
     assert!(!dest.exists());
-    assert_eq!(temp_files(&dir), 0, "the temporary file is removed");
+    assert_eq!(
+        temp_files(&dir),
+        0,
+        "its own temporary file is removed, and the killed run's stale one"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
