@@ -117,13 +117,25 @@ pub(crate) enum Stream {
     File(AtomicFile),
 }
 
-/// Remove the temporary files that runs killed outright (SIGKILL, power
-/// loss) left beside `dest`: `.NAME.PID.chidao-tmp` whose process is gone.
-/// Only where `/proc` tells which processes live; elsewhere they stay.
+/// Whether `name` is the temporary file (`.NAME.PID.chidao-tmp`) of a run
+/// that was killed outright (SIGKILL, power loss): its process is gone. Only
+/// where `/proc` tells which processes live; elsewhere nothing is stale.
+fn is_stale_temporary(name: &str) -> bool {
+    let Some(pid) = name
+        .strip_suffix(".chidao-tmp")
+        .filter(|_| name.starts_with('.'))
+        .and_then(|rest| rest.rsplit_once('.'))
+        .map(|(_, pid)| pid)
+    else {
+        return false;
+    };
+    pid.parse::<u32>().is_ok()
+        && Path::new("/proc/self").exists()
+        && !Path::new("/proc").join(pid).exists()
+}
+
+/// Remove killed runs' temporary files for `dest` (one output file).
 fn remove_stale_temporaries(dest: &Path) {
-    if !Path::new("/proc/self").exists() {
-        return;
-    }
     let (Some(dir), Some(name)) = (dest.parent(), dest.file_name()) else {
         return;
     };
@@ -139,14 +151,28 @@ fn remove_stale_temporaries(dest: &Path) {
     for e in entries.flatten() {
         let file = e.file_name();
         let file = file.to_string_lossy();
-        let Some(pid) = file
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".chidao-tmp"))
-        else {
+        if file.starts_with(&prefix) && is_stale_temporary(&file) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Remove killed runs' temporary files anywhere below `dir` (the output
+/// folder of `--format json`), in one walk before the run starts.
+pub(crate) fn remove_stale_temporaries_below(dir: &Path) {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
             continue;
         };
-        if pid.parse::<u32>().is_ok() && !Path::new("/proc").join(pid).exists() {
-            let _ = std::fs::remove_file(e.path());
+        for e in entries.flatten() {
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(e.path()),
+                Ok(t) if t.is_file() && is_stale_temporary(&e.file_name().to_string_lossy()) => {
+                    let _ = std::fs::remove_file(e.path());
+                }
+                _ => {}
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ use chidao::{Encoding, Parser};
 use serde::Serialize;
 
 use crate::inputs::{Input, Inputs};
-use crate::output::{csv_field, AtomicFile, Stream};
+use crate::output::{csv_field, remove_stale_temporaries_below, AtomicFile, Stream};
 use crate::{ConvertArgs, Format};
 
 /// The message of a run stopped by Ctrl-C or SIGTERM.
@@ -164,6 +164,9 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
     let paths = args.paths.clone();
     let out_dir = job.out_dir.clone();
     let producer = std::thread::spawn(move || {
+        if let Some(dir) = &out_dir {
+            remove_stale_temporaries_below(dir);
+        }
         let mut taken = HashSet::new();
         for (i, input) in Inputs::new(&paths).enumerate() {
             let input = match &out_dir {

@@ -385,6 +385,11 @@ fn an_interrupted_json_run_resumes_with_skip_existing() {
         "{stderr}"
     );
     assert!(out_dir.join("stdin.json").exists());
+    assert_eq!(
+        temp_files(&out_dir),
+        0,
+        "the killed run's temporary file is removed"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
