@@ -128,8 +128,16 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         let bar = indicatif::ProgressBar::new(n);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} files  {per_sec}  eta {eta}  {msg}",
+                "{bar:40} {pos}/{len} files  {rate} files/s  eta {eta}  {msg}",
             )
+            .map(|style| {
+                style.with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}", state.per_sec());
+                    },
+                )
+            })
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar
