@@ -39,9 +39,14 @@ fn bench_linear(c: &mut Criterion) {
     }
     g.finish();
 
-    let shapes: [(&str, &str); 4] = [
+    let shapes: [(&str, &str); 6] = [
         ("markers", "1. Sở Y tế.\na) Rà soát.\n- Một.\n+ Hai.\n"),
         ("nested", "1.1.1.1.1.1. x\n"),
+        ("letters", "a) Rà soát.\nb) Ban hành.\nđ) Kiểm tra.\n"),
+        (
+            "footnotes",
+            "Theo Kết luận của Tổng Bí thư Tô Lâm1 và\n1 Nghị quyết số 57-NQ/TW.\n",
+        ),
         (
             "one-line",
             "Bộ Tài chính rà soát, hoàn thành trước ngày 20/7/2025; ",

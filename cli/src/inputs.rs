@@ -10,8 +10,13 @@ pub(crate) enum Input {
     Stdin,
     /// A file, with the path its output is named after (relative to the folder it was found in).
     File { path: PathBuf, rel: PathBuf },
-    /// A path argument that names nothing readable.
-    Missing { arg: String, reason: String },
+    /// An input that gives an error record without being read: a path that
+    /// names nothing, a bad pattern, an output name already taken.
+    Refused {
+        arg: String,
+        code: &'static str,
+        reason: String,
+    },
 }
 
 impl Input {
@@ -20,7 +25,7 @@ impl Input {
         match self {
             Input::Stdin => "-".to_string(),
             Input::File { path, .. } => path.display().to_string(),
-            Input::Missing { arg, .. } => arg.clone(),
+            Input::Refused { arg, .. } => arg.clone(),
         }
     }
 }
@@ -30,7 +35,9 @@ pub(crate) struct Inputs {
     args: VecDeque<String>,
     /// Folders being walked: their root, and the entries of each open level still to visit.
     walk: Option<(PathBuf, Vec<std::vec::IntoIter<PathBuf>>)>,
-    globbing: Option<glob::Paths>,
+    /// The pattern being expanded, with its literal leading folders (output
+    /// names keep the path below them, so `a/x.txt` and `b/x.txt` differ).
+    globbing: Option<(PathBuf, glob::Paths)>,
 }
 
 impl Inputs {
@@ -45,6 +52,15 @@ impl Inputs {
 
 fn is_glob(s: &str) -> bool {
     s.contains(['*', '?', '['])
+}
+
+/// The leading folders of a pattern that hold no wildcard (`scans/2025` of
+/// `scans/2025/**/*.txt`).
+fn glob_base(pattern: &str) -> PathBuf {
+    Path::new(pattern)
+        .components()
+        .take_while(|c| !is_glob(&c.as_os_str().to_string_lossy()))
+        .collect()
 }
 
 /// Entries of a folder, sorted by name; an unreadable folder gives none.
@@ -88,21 +104,28 @@ impl Iterator for Inputs {
                     None => self.walk = None,
                 }
             }
-            if let Some(paths) = &mut self.globbing {
+            if let Some((base, paths)) = &mut self.globbing {
                 match paths.next() {
-                    Some(Ok(p)) if p.is_file() => {
-                        let rel = PathBuf::from(p.file_name().unwrap_or_default());
-                        return Some(Input::File { path: p, rel });
-                    }
                     Some(Ok(p)) if p.is_dir() => {
                         let entries = sorted_entries(&p).into_iter();
                         self.walk = Some((p, vec![entries]));
                         continue;
                     }
-                    Some(Ok(_)) => continue,
+                    // Anything else the pattern names is an input; one that
+                    // cannot be read (a dangling link) gives an error record.
+                    Some(Ok(p)) => {
+                        let rel = p
+                            .strip_prefix(&*base)
+                            .ok()
+                            .filter(|r| !r.as_os_str().is_empty())
+                            .map(Path::to_path_buf)
+                            .unwrap_or_else(|| PathBuf::from(p.file_name().unwrap_or_default()));
+                        return Some(Input::File { path: p, rel });
+                    }
                     Some(Err(e)) => {
-                        return Some(Input::Missing {
+                        return Some(Input::Refused {
                             arg: e.path().display().to_string(),
+                            code: "unreadable",
                             reason: e.to_string(),
                         })
                     }
@@ -126,19 +149,21 @@ impl Iterator for Inputs {
             if is_glob(&arg) {
                 match glob::glob(&arg) {
                     Ok(paths) => {
-                        self.globbing = Some(paths);
+                        self.globbing = Some((glob_base(&arg), paths));
                         continue;
                     }
                     Err(e) => {
-                        return Some(Input::Missing {
+                        return Some(Input::Refused {
                             arg,
+                            code: "unreadable",
                             reason: format!("bad pattern: {e}"),
                         })
                     }
                 }
             }
-            return Some(Input::Missing {
+            return Some(Input::Refused {
                 arg,
+                code: "unreadable",
                 reason: "no such file or folder".to_string(),
             });
         }

@@ -24,15 +24,39 @@ struct Cli {
 }
 
 const EXAMPLES: &str = "Examples:
-  chidao convert archive/ -o out.jsonl                 one JSON line per file, in order
-  chidao convert 'scans/**/*.txt' --format json -o out/ one NAME.json per file
-  chidao convert cd-111.txt --format tasks-csv          a spreadsheet of who does what by when
-  chidao normalize doc.txt --fold                       a diacritic-free key of the text
-  chidao dates 'hoàn thành trước ngày 20/7/2025'        the date expressions found";
+  chidao convert archive/ -o out.jsonl                   one JSON line per file, in order
+  chidao convert 'scans/**/*.txt' --format json -o out/  one .json file per input
+  chidao convert cd-111.txt --format tasks-csv           who does what by when, as CSV
+  chidao normalize doc.txt --fold                        a diacritic-free key of the text
+  chidao dates 'hoàn thành trước ngày 20/7/2025'         the date expressions found
+
+See `chidao convert --help` for error records, output files and exit status.";
+
+const CONVERT_NOTES: &str =
+    "Inputs: a folder is walked recursively in name order for *.txt files; a
+pattern ('in/**/*.txt', quoted) is expanded by chidao; `-` is stdin.
+
+Every input gives one result, in input order whatever --jobs is: a document,
+or an error record {\"source\", \"error\": {\"code\", \"message\"}} (also a line
+on stderr). Codes: unreadable, empty, binary, too_large, invalid_utf8,
+undecodable, duplicate_output, unwritable, internal. With --format json the
+documents go to OUT/<path below the folder or pattern>.json and the error
+records to stdout.
+
+Output files are written under a temporary name (.NAME.PID.chidao-tmp) and
+renamed when complete; Ctrl-C or SIGTERM removes the temporary file.
+
+Exit status: 0 all converted, 1 any input failed, 2 usage error, 130 interrupted.
+
+Examples:
+  chidao convert archive/ -o archive.jsonl
+  chidao convert archive/ --format json -o out/ --skip-existing   (resume a run)
+  cat doc.txt | chidao convert - --format tasks-csv";
 
 #[derive(Subcommand)]
 enum Command {
     /// Convert files, folders (recursively, *.txt) and glob patterns.
+    #[command(after_help = CONVERT_NOTES)]
     Convert(ConvertArgs),
     /// Print a file decoded and normalized to NFC (or folded).
     Normalize {
@@ -85,6 +109,10 @@ pub(crate) struct ConvertArgs {
     /// Input encoding: auto, utf8, tcvn3, vni, viqr, cp1258, viscii.
     #[arg(long, default_value = "auto")]
     encoding: String,
+    /// Refuse bytes that are not valid in the encoding (an `invalid_utf8` or
+    /// `undecodable` record) instead of decoding them leniently.
+    #[arg(long)]
+    strict: bool,
     /// Year for dates written without one, in place of the document's (YYYY-MM-DD).
     #[arg(long)]
     reference_date: Option<String>,
@@ -94,9 +122,12 @@ pub(crate) struct ConvertArgs {
     /// With --format json: leave inputs whose output file exists (resume a run).
     #[arg(long)]
     skip_existing: bool,
-    /// Print nothing on stderr but errors.
+    /// Print nothing on stderr but errors (no progress bar, no summary).
     #[arg(short, long)]
     quiet: bool,
+    /// Print the summary line even when stderr is not a terminal (for logs).
+    #[arg(long, conflicts_with = "quiet")]
+    summary: bool,
 }
 
 fn main() -> ExitCode {

@@ -1,18 +1,20 @@
 //! The commands: `convert` (the parallel, ordered pipeline), `normalize`, `dates`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chidao::date::Date;
 use chidao::{Encoding, Parser};
 use serde::Serialize;
 
 use crate::inputs::{Input, Inputs};
-use crate::output::{csv_field, AtomicFile, Stream};
+use crate::output::{csv_field, remove_stale_temporaries_below, AtomicFile, Stream};
 use crate::{ConvertArgs, Format};
 
 /// The message of a run stopped by Ctrl-C or SIGTERM.
@@ -24,11 +26,11 @@ pub(crate) struct Summary {
     pub failed: usize,
 }
 
-/// One input's result, rendered: the bytes for the stream, a file to write,
-/// and the error line for stderr when it failed.
+/// One input's result, rendered: the bytes for the stream (the output file
+/// of `--format json` is already written by the worker), and the error line
+/// for stderr when it failed.
 struct Rendered {
     stream: Vec<u8>,
-    file: Option<(PathBuf, Vec<u8>)>,
     error: Option<String>,
     bytes: u64,
     skipped: bool,
@@ -81,11 +83,12 @@ struct Job {
     out_dir: Option<PathBuf>,
     max_bytes: usize,
     skip_existing: bool,
+    interrupted: Arc<AtomicBool>,
 }
 
 /// Convert every input; results in input order.
 pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
-    let mut parser = Parser::new().max_bytes(args.max_bytes);
+    let mut parser = Parser::new().max_bytes(args.max_bytes).strict(args.strict);
     if let Some(e) = encoding(&args.encoding)? {
         parser = parser.encoding(e);
     }
@@ -102,7 +105,15 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
+    // Ctrl-C or a kill (SIGTERM) stops the run: no output file is committed
+    // after it, and the stream's temporary file is removed.
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        let flag = Arc::clone(&interrupted);
+        let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    }
     let job = Arc::new(Job {
+        interrupted: Arc::clone(&interrupted),
         parser,
         format: args.format,
         out_dir: (args.format == Format::Json)
@@ -117,8 +128,16 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         let bar = indicatif::ProgressBar::new(n);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} files  {per_sec}  eta {eta}  {msg}",
+                "{bar:40} {pos}/{len} files  {rate} files/s  eta {eta}  {msg}",
             )
+            .map(|style| {
+                style.with_key(
+                    "rate",
+                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                        let _ = write!(w, "{:.0}", state.per_sec());
+                    },
+                )
+            })
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar
@@ -151,8 +170,17 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         let _ = token_tx.send(());
     }
     let paths = args.paths.clone();
+    let out_dir = job.out_dir.clone();
     let producer = std::thread::spawn(move || {
+        if let Some(dir) = &out_dir {
+            remove_stale_temporaries_below(dir);
+        }
+        let mut taken = HashSet::new();
         for (i, input) in Inputs::new(&paths).enumerate() {
+            let input = match &out_dir {
+                Some(dir) => claim_output(dir, input, &mut taken),
+                None => input,
+            };
             if token_rx.recv().is_err() || work_tx.send((i, input)).is_err() {
                 break;
             }
@@ -169,19 +197,20 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         .collect();
     drop(done_tx);
 
-    // Ctrl-C or a kill (SIGTERM) stops the run; the output's temporary file is removed.
-    let interrupted = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    {
-        let flag = Arc::clone(&interrupted);
-        let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
-    }
     let start = Instant::now();
     let mut pending = BTreeMap::new();
     let mut next = 0;
     let (mut files, mut failed, mut bytes, mut skipped) = (0usize, 0usize, 0u64, 0usize);
     let mut write_error = None;
-    for (i, r) in done_rx.iter() {
-        if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+    loop {
+        // Wake up now and then so that Ctrl-C stops a run even while every
+        // worker is busy (or blocked on a slow input such as stdin).
+        let (i, r) = match done_rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(x) => x,
+            Err(RecvTimeoutError::Timeout) if !interrupted.load(Ordering::SeqCst) => continue,
+            Err(_) => break,
+        };
+        if interrupted.load(Ordering::SeqCst) {
             break;
         }
         pending.insert(i, r);
@@ -201,11 +230,6 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
                 if let Err(e) = stream.write_all(&r.stream) {
                     write_error = Some(format!("cannot write the output: {e}"));
                 }
-                if let Some((path, content)) = r.file {
-                    if let Err(e) = write_file(&path, &content) {
-                        write_error = Some(format!("cannot write `{}`: {e}", path.display()));
-                    }
-                }
             }
             if let Some(b) = &bar {
                 b.inc(1);
@@ -214,7 +238,7 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         }
     }
     drop(token_tx);
-    if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+    if interrupted.load(Ordering::SeqCst) {
         // Dropping the stream removes its temporary file; workers end as their channels close.
         drop(stream);
         if let Some(b) = &bar {
@@ -235,7 +259,9 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
     stream
         .finish()
         .map_err(|e| format!("cannot finish the output: {e}"))?;
-    if !args.quiet {
+    // On a terminal the run ends with a summary; in a pipeline or a cron job
+    // stderr carries only errors unless --summary asks for it.
+    if args.summary || (!args.quiet && std::io::stderr().is_terminal()) {
         let secs = start.elapsed().as_secs_f64().max(1e-9);
         let skipped_note = if skipped > 0 {
             format!(", {skipped} skipped (output exists)")
@@ -253,9 +279,14 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
     Ok(Summary { files, failed })
 }
 
-fn write_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
+/// Write one output file under a temporary name and rename it when whole;
+/// after an interruption nothing is committed (the temporary file is removed).
+fn write_file(path: &Path, content: &[u8], interrupted: &AtomicBool) -> std::io::Result<()> {
     let mut f = AtomicFile::create(path)?;
     f.write_all(content)?;
+    if interrupted.load(Ordering::SeqCst) {
+        return Err(std::io::Error::other("interrupted"));
+    }
     f.commit()
 }
 
@@ -270,6 +301,9 @@ fn worker(
             Err(_) => return,
         };
         let Ok((i, input)) = next else { return };
+        if job.interrupted.load(Ordering::SeqCst) {
+            return;
+        }
         // A parser bug must not stop the run: one error record for that file.
         let rendered =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, &input)))
@@ -288,20 +322,58 @@ fn worker(
     }
 }
 
+/// Where `--format json` writes an input: its path below the folder (or
+/// pattern) it was found in, plus `.json`.
+fn out_path(dir: &Path, input: &Input) -> Option<PathBuf> {
+    match input {
+        Input::File { rel, .. } => {
+            // Only plain names: a pattern such as `*/../x/*.txt` must not
+            // lead outside the output folder.
+            let mut rel: PathBuf = rel
+                .components()
+                .filter(|c| matches!(c, std::path::Component::Normal(_)))
+                .collect();
+            let mut name = rel.file_name()?.to_owned();
+            name.push(".json");
+            rel.set_file_name(name);
+            Some(dir.join(rel))
+        }
+        Input::Stdin => Some(dir.join("stdin.json")),
+        Input::Refused { .. } => None,
+    }
+}
+
+/// With one output file per input, two inputs must not share a name: the
+/// second becomes an error record instead of overwriting the first. Only a
+/// 64-bit hash of each name is kept, so memory stays small for huge archives.
+fn claim_output(dir: &Path, input: Input, taken: &mut HashSet<u64>) -> Input {
+    let Some(path) = out_path(dir, &input) else {
+        return input;
+    };
+    let mut h = DefaultHasher::new();
+    path.hash(&mut h);
+    if taken.insert(h.finish()) {
+        return input;
+    }
+    Input::Refused {
+        arg: input.source(),
+        code: "duplicate_output",
+        reason: format!(
+            "another input is already written to `{}`; convert this one separately",
+            path.display()
+        ),
+    }
+}
+
 /// Read, check, parse and render one input.
 fn process(job: &Job, input: &Input) -> Rendered {
     let source = input.source();
-    let out_path = match (input, &job.out_dir) {
-        (Input::File { rel, .. }, Some(dir)) => Some(dir.join(format!("{}.json", rel.display()))),
-        (Input::Stdin, Some(dir)) => Some(dir.join("stdin.json")),
-        _ => None,
-    };
+    let out_path = job.out_dir.as_deref().and_then(|dir| out_path(dir, input));
     if job.skip_existing {
         if let Some(p) = &out_path {
             if p.exists() {
                 return Rendered {
                     stream: Vec::new(),
-                    file: None,
                     error: None,
                     bytes: 0,
                     skipped: true,
@@ -333,7 +405,6 @@ fn process(job: &Job, input: &Input) -> Rendered {
     doc.source = Some(source.clone());
     let mut r = Rendered {
         stream: Vec::new(),
-        file: None,
         error: None,
         bytes: size,
         skipped: false,
@@ -341,7 +412,11 @@ fn process(job: &Job, input: &Input) -> Rendered {
     match job.format {
         Format::Json => {
             if let Some(p) = out_path {
-                r.file = Some((p, (doc.to_json_pretty() + "\n").into_bytes()));
+                let json = doc.to_json_pretty() + "\n";
+                if let Err(e) = write_file(&p, json.as_bytes(), &job.interrupted) {
+                    let message = format!("cannot write `{}`: {e}", p.display());
+                    return error(job, &source, "unwritable", &message, size);
+                }
             }
         }
         Format::Jsonl => {
@@ -437,7 +512,6 @@ fn error(job: &Job, source: &str, code: &str, message: &str, bytes: u64) -> Rend
     };
     Rendered {
         stream,
-        file: None,
         error: Some(format!("{source}: {code}: {message}")),
         bytes,
         skipped: false,
@@ -447,7 +521,7 @@ fn error(job: &Job, source: &str, code: &str, message: &str, bytes: u64) -> Rend
 /// The bytes of an input, or an error code and message.
 fn read(input: &Input, max: usize) -> Result<Vec<u8>, (&'static str, String)> {
     match input {
-        Input::Missing { reason, .. } => Err(("unreadable", reason.clone())),
+        Input::Refused { code, reason, .. } => Err((code, reason.clone())),
         Input::Stdin => {
             let mut buf = Vec::new();
             std::io::stdin()

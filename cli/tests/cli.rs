@@ -130,7 +130,14 @@ fn json_files_are_written_whole_and_resumed() {
     }
     // A second run with --skip-existing converts nothing again.
     let again = bin()
-        .args(["convert", "--format", "json", "--skip-existing", "-o"])
+        .args([
+            "convert",
+            "--format",
+            "json",
+            "--skip-existing",
+            "--summary",
+            "-o",
+        ])
         .arg(&out_dir)
         .arg(dir.join("sub"))
         .output()
@@ -239,5 +246,210 @@ fn dates_and_normalize_commands() {
         .output()
         .expect("runs");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "ha noi");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Waits until `cond` holds, for at most ten seconds.
+fn wait_for(mut cond: impl FnMut() -> bool) -> bool {
+    for _ in 0..200 {
+        if cond() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
+
+fn temp_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".chidao-tmp"))
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+/// A run stuck midway: the folder's files are done, stdin (the last input)
+/// is open and half sent.
+fn stuck_run(dir: &Path, extra: &[&str]) -> std::process::Child {
+    use std::io::Write;
+    let mut child = bin()
+        .args(["convert", "-q"])
+        .args(extra)
+        .arg(dir.join("sub"))
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("runs");
+    if let Some(stdin) = child.stdin.as_mut() {
+        let _ = stdin.write_all("CÔNG ĐIỆN\n1. Bộ Công an chỉ".as_bytes());
+    }
+    child
+}
+
+#[test]
+fn a_killed_run_leaves_no_partial_output() {
+    let dir = archive("killed", 8);
+    let dest = dir.join("all.jsonl");
+    // SIGKILL: nothing can be cleaned up, yet the output name never appears.
+    let mut child = stuck_run(&dir, &["-o", &dest.to_string_lossy()]);
+    assert!(
+        wait_for(|| temp_files(&dir) == 1),
+        "the run writes a temporary file"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().expect("kill");
+    let _ = child.wait();
+    assert!(
+        !dest.exists(),
+        "no output under its final name after SIGKILL"
+    );
+    assert_eq!(
+        temp_files(&dir),
+        1,
+        "only the hidden temporary file is left"
+    );
+    // SIGTERM (as Ctrl-C): the run stops, removes its temporary file, exits 130.
+    let mut child = stuck_run(&dir, &["-o", &dest.to_string_lossy()]);
+    assert!(wait_for(|| temp_files(&dir) == 1));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let term = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill -TERM");
+    assert!(term.success());
+    // `wait` would close stdin first and let the run finish: keep it open.
+    let stdin = child.stdin.take();
+    let status = child.wait().expect("ends");
+    drop(stdin);
+    assert_eq!(status.code(), Some(130));
+    assert!(!dest.exists());
+    assert_eq!(
+        temp_files(&dir),
+        0,
+        "its own temporary file is removed, and the killed run's stale one"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_interrupted_json_run_resumes_with_skip_existing() {
+    let dir = archive("resume", 6);
+    let out_dir = dir.join("out");
+    let mut child = stuck_run(
+        &dir,
+        &["--format", "json", "-o", &out_dir.to_string_lossy()],
+    );
+    let count = || {
+        std::fs::read_dir(&out_dir)
+            .map(|rd| {
+                rd.flatten()
+                    .filter(|e| e.file_name().to_string_lossy().ends_with(".txt.json"))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    assert!(wait_for(|| count() == 6), "the folder's files are written");
+    child.kill().expect("kill");
+    let _ = child.wait();
+    assert!(!out_dir.join("stdin.json").exists());
+    for e in std::fs::read_dir(&out_dir).expect("out").flatten() {
+        if e.file_name().to_string_lossy().ends_with(".json") {
+            let v: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(e.path()).expect("read")).expect("whole");
+            assert_eq!(v["schema"], "chidao/1");
+        }
+    }
+    let out = bin()
+        .args([
+            "convert",
+            "--summary",
+            "--format",
+            "json",
+            "--skip-existing",
+            "-o",
+        ])
+        .arg(&out_dir)
+        .arg(dir.join("sub"))
+        .arg("-")
+        .stdin(std::fs::File::open(dir.join("sub").join("000.txt")).expect("input"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("7 files, 1 converted, 0 failed, 6 skipped"),
+        "{stderr}"
+    );
+    assert!(out_dir.join("stdin.json").exists());
+    assert_eq!(
+        temp_files(&out_dir),
+        0,
+        "the killed run's temporary file is removed"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn unreadable_oversize_globs_and_stdin() {
+    let dir = archive("misc", 3);
+    std::os::unix::fs::symlink(dir.join("gone"), dir.join("sub").join("dangling.txt"))
+        .expect("symlink");
+    let out = bin()
+        .args(["convert", "-q", "--max-bytes", "20000"])
+        .arg(dir.join("sub").join("*.txt"))
+        .arg("-")
+        .stdin(std::fs::File::open(fixtures()[2].clone()).expect("input"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let codes: Vec<String> = lines
+        .iter()
+        .map(|l| l["error"]["code"].as_str().unwrap_or("ok").to_string())
+        .collect();
+    // 000 and 001 are over 20,000 bytes, 002 (15 kB) is not; the glob
+    // yields the folder's files in name order, then stdin.
+    assert_eq!(codes, ["too_large", "too_large", "ok", "unreadable", "ok"]);
+    assert_eq!(lines[4]["source"], "-");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn json_names_keep_subfolders_and_never_collide() {
+    let dir = archive("names", 0);
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.join("in").join(sub)).expect("folder");
+        std::fs::copy(&fixtures()[1], dir.join("in").join(sub).join("x.txt")).expect("copy");
+    }
+    let out_dir = dir.join("out");
+    let pattern = format!("{}/in/**/*.txt", dir.display());
+    let status = bin()
+        .args(["convert", "-q", "--format", "json", "-o"])
+        .arg(&out_dir)
+        .arg(&pattern)
+        .status()
+        .expect("runs");
+    assert_eq!(status.code(), Some(0));
+    assert!(out_dir.join("a/x.txt.json").is_file() && out_dir.join("b/x.txt.json").is_file());
+    // Two file arguments with the same name: the second is refused, not overwritten over the first.
+    let out_dir = dir.join("out2");
+    let out = bin()
+        .args(["convert", "-q", "--format", "json", "-o"])
+        .arg(&out_dir)
+        .arg(dir.join("in/a/x.txt"))
+        .arg(dir.join("in/b/x.txt"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let rec: serde_json::Value = serde_json::from_slice(&out.stdout).expect("an error record");
+    assert_eq!(rec["error"]["code"], "duplicate_output");
+    assert!(rec["source"].as_str().unwrap_or("").ends_with("b/x.txt"));
     let _ = std::fs::remove_dir_all(&dir);
 }
