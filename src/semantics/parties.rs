@@ -57,7 +57,7 @@ pub(crate) fn find(text: &str) -> Vec<FoundParty> {
             }
             if role == Role::Coordinate {
                 // `Đơn vị phối hợp: X, Y; Z` gives every party after the colon that role.
-                let (ps, _) = list_with(&toks, end + 1, true, true);
+                let ps = field_value(&toks, end + 1, value_end);
                 push(&toks, &ps, role, &mut out);
             } else {
                 // `Cơ quan thực hiện: X chủ trì, phối hợp với Y; Z` reads as a clause.
@@ -1036,6 +1036,84 @@ fn list_with(t: &Tokens<'_>, i: usize, in_list: bool, semis: bool) -> (Vec<Party
     (out, j)
 }
 
+/// The parties of a field's value (`Đơn vị phối hợp: Vụ Pháp luật quốc tế, Cục
+/// Quản lý xử lý vi phạm hành chính và theo dõi thi hành pháp luật; các sở,
+/// ngành`), tokens `[from, to)`. The label says that every item is a party, so
+/// an item's name runs to the next `,` or `;` whatever words it holds (verbs and
+/// `về` are part of such names). An item that starts in lower case and not with
+/// `các` goes on the item before it (`Vụ Phổ biến, giáo dục pháp luật`, `các sở,
+/// ngành`); `và` starts a new item only before another party.
+fn field_value(t: &Tokens<'_>, from: usize, to: usize) -> Vec<Party> {
+    let mut out: Vec<Party> = Vec::new();
+    let mut k = from;
+    let mut depth = 0usize;
+    // Start of the current item, and whether a new item may start at `k`.
+    let mut item: Option<usize> = None;
+    let mut at_item_start = true;
+    let close = |out: &mut Vec<Party>, start: usize, end: usize| {
+        if end > start {
+            // The canonical form leaves out a determiner or title (`các đơn vị` -> `đơn vị`).
+            let determiner = usize::from(matches!(t.key(start), "các" | "những"));
+            let body_at = party_start(t, start, true)
+                .map_or(start + determiner, |(b, _, _)| b)
+                .min(end - 1);
+            out.push(Party {
+                toks: start..end,
+                body_at,
+                built: None,
+            });
+        }
+    };
+    while k < to {
+        match t.kind(k) {
+            Some(Kind::Open) => depth += 1,
+            Some(Kind::Close) => depth = depth.saturating_sub(1),
+            Some(Kind::Comma | Kind::End) if depth == 0 => {
+                at_item_start = true;
+                k += 1;
+                continue;
+            }
+            Some(Kind::Word) if depth == 0 => {
+                let key = t.key(k);
+                if at_item_start && matches!(key, "và" | "hoặc") {
+                    k += 1;
+                    continue;
+                }
+                let joins = matches!(key, "và" | "hoặc")
+                    && (t.upper(k + 1) || matches!(t.key(k + 1), "các" | "những"))
+                    && party_start(t, k + 1, true).is_some();
+                let new_item = at_item_start
+                    && (t.upper(k) || matches!(key, "các" | "những") || item.is_none());
+                if joins || new_item {
+                    if let Some(s) = item.take() {
+                        close(&mut out, s, last_word_end(t, s, k));
+                    }
+                    if joins {
+                        k += 1;
+                    }
+                    item = Some(k);
+                }
+                at_item_start = false;
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    if let Some(s) = item {
+        close(&mut out, s, last_word_end(t, s, to));
+    }
+    out
+}
+
+/// One past the last word token in `[start, end)` (items end before a trailing `,` or `;`).
+fn last_word_end(t: &Tokens<'_>, start: usize, end: usize) -> usize {
+    let mut e = end;
+    while e > start && !matches!(t.kind(e - 1), Some(Kind::Word | Kind::Close)) {
+        e -= 1;
+    }
+    e
+}
+
 /// `Bộ trưởng các bộ: Nông nghiệp và Môi trường, Nội vụ, Y tế` -> one party per ministry.
 fn lister(t: &Tokens<'_>, i: usize) -> Option<(Vec<Party>, usize)> {
     let mut j = i;
@@ -1455,6 +1533,37 @@ mod tests {
         assert_eq!(
             coords(t),
             ["Vụ Pháp luật quốc tế", "Cục Kiểm soát thủ tục hành chính"]
+        );
+    }
+
+    #[test]
+    fn a_coordinating_field_names_whole_items() {
+        // Verbs, `về` and `và` inside a department's name do not cut it.
+        let t = "Đơn vị phối hợp: Cục Quản lý đầu tư và theo dõi thực hiện dự án, Vụ Các vấn đề về xây dựng chính sách, Phòng Phổ biến, giáo dục pháp luật và các đơn vị khác có liên quan; các sở, ngành.";
+        assert_eq!(
+            coords(t),
+            [
+                "Cục Quản lý đầu tư và theo dõi thực hiện dự án",
+                "Vụ Các vấn đề về xây dựng chính sách",
+                "Phòng Phổ biến, giáo dục pháp luật",
+                "các đơn vị khác có liên quan",
+                "các sở, ngành",
+            ]
+        );
+        // `và` before a named body starts a new item; the canonical form drops `các`.
+        let found =
+            find("Cơ quan phối hợp: Sở Tài chính và Sở Xây dựng; các phòng chuyên môn (nếu có).");
+        let names: Vec<(&str, &str)> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.canonical.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Sở Tài chính", "Sở Tài chính"),
+                ("Sở Xây dựng", "Sở Xây dựng"),
+                ("các phòng chuyên môn", "phòng chuyên môn"),
+            ]
         );
     }
 
