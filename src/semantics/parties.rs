@@ -570,6 +570,14 @@ const GROUPS: Vocab = Vocab {
         "lãnh đạo",
         "tỉnh",
         "thành phố",
+        // Those the law makes answer for a thing they own or build.
+        "chủ đầu tư",
+        "chủ rừng",
+        "chủ cơ sở",
+        "chủ phương tiện",
+        "nhà đầu tư",
+        "nhà thầu",
+        "hiệp hội",
     ],
 };
 
@@ -872,6 +880,18 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
         match t.kind(j) {
             Some(Kind::Word) if person && !t.upper(j) => break,
             Some(Kind::Word) => {
+                // `các chủ rừng là tổ chức`: a group narrowed to a kind of legal person.
+                let kind = ["tổ chức", "cá nhân", "hộ gia đình", "doanh nghiệp"];
+                if let Some(n) = (group && t.key(j) == "là")
+                    .then(|| t.any_of(j + 1, &kind))
+                    .flatten()
+                {
+                    j += 1 + n;
+                    item_words += 1 + n;
+                    words += 1 + n;
+                    end = j;
+                    continue;
+                }
                 if t.key(j) == "và" || t.key(j) == "hoặc" {
                     // `Khoa học và Công nghệ` goes on; `và các cơ quan` starts another party.
                     if party_start(t, j + 1, true).is_some() || is_stop(t, j + 1) {
@@ -880,8 +900,10 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                 } else if is_stop(t, j)
                     && !(t.key(j) == "tham" && t.key(j - 1) == "quan")
                     && !(group && related_within(t, j, 8))
-                    // A body's proper name is capitalized (`Ban Chỉ đạo`, `Cục Kiểm tra`).
-                    && !(named && t.upper(j))
+                    // A body's proper name is capitalized (`Ban Chỉ đạo`, `Cục Kiểm tra`);
+                    // after a word in lower case a capital starts the next sentence
+                    // (`Công an tỉnh Chỉ đạo các đơn vị ...` of a heading run on).
+                    && !(named && t.upper(j) && t.upper(j - 1))
                     && !(t.key(j) == "chỉ" && t.key(j - 1) == "ban")
                     && !(named && t.key(j) == "về" && words > 0)
                     && !(about && t.any(j, &FUNCTION_WORDS).is_none())
@@ -1533,6 +1555,36 @@ mod tests {
         assert_eq!(
             coords(t),
             ["Vụ Pháp luật quốc tế", "Cục Kiểm soát thủ tục hành chính"]
+        );
+    }
+
+    #[test]
+    fn owners_and_builders_are_parties() {
+        assert_eq!(
+            leads("Các chủ đầu tư khẩn trương rà soát tiến độ các dự án."),
+            ["Các chủ đầu tư"]
+        );
+        assert_eq!(
+            leads("Các chủ rừng là hộ gia đình tăng cường tuần tra, canh gác."),
+            ["Các chủ rừng là hộ gia đình"]
+        );
+        // `là` names a kind only after a group: a named body stops before it.
+        assert_eq!(
+            leads("Sở Tài chính là cơ quan đầu mối, chủ trì tổng hợp."),
+            ["Sở Tài chính"]
+        );
+    }
+
+    #[test]
+    fn a_capital_after_a_lower_case_word_ends_a_name() {
+        // A heading that holds only a party, run on into its text.
+        assert_eq!(
+            leads("Công an huyện Chỉ đạo các đội nghiệp vụ tăng cường kiểm tra."),
+            ["Công an huyện"]
+        );
+        assert_eq!(
+            leads("Ban Chỉ đạo phòng, chống thiên tai tỉnh chủ trì."),
+            ["Ban Chỉ đạo phòng, chống thiên tai tỉnh"]
         );
     }
 
