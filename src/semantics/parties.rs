@@ -1328,7 +1328,14 @@ fn clause_with(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundPart
         }
         // `báo cáo Thủ tướng Chính phủ`: the party that receives the report.
         if let Some(n) = t.any_of(i, &["báo cáo"]) {
-            let (ps, k) = list(t, i + n, false);
+            let (mut ps, k) = list(t, i + n, false);
+            // What follows `báo cáo` is its topic as often as its recipient
+            // (`báo cáo những vụ việc ...`); a recipient is an office or a named body.
+            ps.retain(|p| {
+                let s = p.toks.start;
+                let s = s + usize::from(matches!(t.key(s), "các" | "những" | "mỗi"));
+                p.built.is_some() || t.upper(s)
+            });
             push(t, &ps, Role::ReportTo, out);
             i = k.max(i + 1);
             continue;
@@ -1555,6 +1562,24 @@ mod tests {
         assert_eq!(
             coords(t),
             ["Vụ Pháp luật quốc tế", "Cục Kiểm soát thủ tục hành chính"]
+        );
+    }
+
+    #[test]
+    fn a_report_goes_to_an_office_not_to_its_topic() {
+        let roles = |text: &str| -> Vec<(String, Role)> {
+            find(text).into_iter().map(|p| (p.name, p.role)).collect()
+        };
+        assert_eq!(
+            roles("Sở Công Thương theo dõi, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện."),
+            [
+                ("Sở Công Thương".to_string(), Role::Lead),
+                ("Ủy ban nhân dân tỉnh".to_string(), Role::ReportTo)
+            ]
+        );
+        assert_eq!(
+            roles("Cục Hải quan kịp thời báo cáo những vụ việc vi phạm nghiêm trọng."),
+            [("Cục Hải quan".to_string(), Role::Lead)]
         );
     }
 
