@@ -739,6 +739,22 @@ const FUNCTION_WORDS: Vocab = Vocab {
     ],
 };
 
+/// Whether the words at `i` open the topic of a report or a request
+/// (`báo cáo Ủy ban Dân tộc về tình hình ...`), not the field of a body's name
+/// (`Ban Chỉ đạo ... về phát triển khoa học`).
+fn topic_after(t: &Tokens<'_>, i: usize) -> bool {
+    const TOPICS: &[&str] = &[
+        "tình hình",
+        "kết quả",
+        "tiến độ",
+        "việc",
+        "nội dung",
+        "những",
+        "các",
+    ];
+    t.any_of(i, TOPICS).is_some()
+}
+
 /// Not stops although they begin like one (`các cơ quan có liên quan`).
 const KEEPS: Vocab = Vocab {
     bit: 32,
@@ -905,7 +921,7 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                     // (`Công an tỉnh Chỉ đạo các đơn vị ...` of a heading run on).
                     && !(named && t.upper(j) && t.upper(j - 1))
                     && !(t.key(j) == "chỉ" && t.key(j - 1) == "ban")
-                    && !(named && t.key(j) == "về" && words > 0)
+                    && !(named && t.key(j) == "về" && words > 0 && !topic_after(t, j + 1))
                     && !(about && t.any(j, &FUNCTION_WORDS).is_none())
                 {
                     break;
@@ -1580,6 +1596,14 @@ mod tests {
         assert_eq!(
             roles("Cục Hải quan kịp thời báo cáo những vụ việc vi phạm nghiêm trọng."),
             [("Cục Hải quan".to_string(), Role::Lead)]
+        );
+        // `về` + the topic of the report ends the recipient's name.
+        assert_eq!(
+            roles("Sở Y tế báo cáo Ủy ban Quốc gia về kết quả thực hiện."),
+            [
+                ("Sở Y tế".to_string(), Role::Lead),
+                ("Ủy ban Quốc gia".to_string(), Role::ReportTo)
+            ]
         );
     }
 
