@@ -739,6 +739,16 @@ const FUNCTION_WORDS: Vocab = Vocab {
     ],
 };
 
+/// Where a plural group starts after one or two lower-case words that only
+/// frame it (`hệ thống các cơ quan báo chí`, `toàn thể các đơn vị`).
+fn group_after_filler(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    (1..=2).map(|n| i + n).find(|&g| {
+        (i..g).all(|k| t.kind(k) == Some(Kind::Word) && !t.upper(k) && !is_stop(t, k))
+            && matches!(t.key(g), "các" | "những")
+            && party_start(t, g, true).is_some()
+    })
+}
+
 /// Whether the words at `i` open the topic of a report or a request
 /// (`báo cáo Ủy ban Dân tộc về tình hình ...`), not the field of a body's name
 /// (`Ban Chỉ đạo ... về phát triển khoa học`).
@@ -910,11 +920,15 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                 }
                 if t.key(j) == "và" || t.key(j) == "hoặc" {
                     // `Khoa học và Công nghệ` goes on; `và các cơ quan` starts another party.
-                    if party_start(t, j + 1, true).is_some() || is_stop(t, j + 1) {
+                    if party_start(t, j + 1, true).is_some()
+                        || is_stop(t, j + 1)
+                        || group_after_filler(t, j + 1).is_some()
+                    {
                         break;
                     }
                 } else if is_stop(t, j)
-                    && !(t.key(j) == "tham" && t.key(j - 1) == "quan")
+                    // `cơ quan tham mưu` is a kind of body; `có liên quan tham mưu` is its work.
+                    && !(t.key(j) == "tham" && t.key(j - 1) == "quan" && t.key(j - 2) == "cơ")
                     && !(group && related_within(t, j, 8))
                     // A body's proper name is capitalized (`Ban Chỉ đạo`, `Cục Kiểm tra`);
                     // after a word in lower case a capital starts the next sentence
@@ -1043,6 +1057,10 @@ fn list_with(t: &Tokens<'_>, i: usize, in_list: bool, semis: bool) -> (Vec<Party
         }
         if matches!(t.key(k), "và" | "hoặc") {
             k += 1;
+            // `và hệ thống các cơ quan báo chí`: the party is the group.
+            if party_start(t, k, true).is_none() {
+                k = group_after_filler(t, k).unwrap_or(k);
+            }
         }
         if k == j {
             break;
@@ -1604,6 +1622,22 @@ mod tests {
                 ("Sở Y tế".to_string(), Role::Lead),
                 ("Ủy ban Quốc gia".to_string(), Role::ReportTo)
             ]
+        );
+    }
+
+    #[test]
+    fn framing_words_before_a_group_and_work_after_a_related_body() {
+        assert_eq!(
+            leads("Đài Phát thanh tỉnh và toàn thể các cơ quan báo chí đẩy mạnh tuyên truyền."),
+            ["Đài Phát thanh tỉnh", "các cơ quan báo chí"]
+        );
+        assert_eq!(
+            coords("Sở Nội vụ chủ trì, phối hợp với các đơn vị có liên quan tham mưu Ủy ban nhân dân tỉnh."),
+            ["các đơn vị có liên quan"]
+        );
+        assert_eq!(
+            leads("Các cơ quan tham mưu rà soát lại quy trình."),
+            ["Các cơ quan tham mưu"]
         );
     }
 
