@@ -44,7 +44,7 @@ pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
 
 /// The parties a node's own text names, in order of appearance.
 pub(crate) fn find(text: &str) -> Vec<FoundParty> {
-    let toks = Tokens::windows(text, &windows(text));
+    let toks = Tokens::new(text);
     let mut out = Vec::new();
     let mut start = 0;
     while start < toks.len() {
@@ -68,67 +68,6 @@ pub(crate) fn find(text: &str) -> Vec<FoundParty> {
         }
         clause(&toks, start, end, &mut out);
         start = end + 1;
-    }
-    out
-}
-
-/// How far from a clause start or a cue word a party list may reach.
-const WINDOW: usize = 360;
-
-/// Words after which parties stand (`phối hợp với X`, `báo cáo X`, `đề nghị X`).
-const CUES: [&str; 12] = [
-    "phối hợp",
-    "Phối hợp",
-    "kết hợp",
-    "Kết hợp",
-    "báo cáo",
-    "cùng với",
-    "Cùng",
-    "đề nghị",
-    "Đề nghị",
-    "yêu cầu",
-    "Yêu cầu",
-    "giao",
-];
-
-/// The stretches of `text` where parties can stand: the start of every clause
-/// and every cue word, each with the words that follow, merged. Parties are
-/// found only there, so a long clause is not tokenized in full.
-fn windows(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends = match b {
-            b';' | b':' | b'\n' | b'!' | b'?' => true,
-            b'.' => bytes.get(i + 1).map_or(true, |n| n.is_ascii_whitespace()),
-            _ => false,
-        };
-        if ends && i + 1 < bytes.len() {
-            starts.push(i + 1);
-        }
-    }
-    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| {
-        CUES.iter()
-            .map(|c| memchr::memmem::Finder::new(c.as_bytes()))
-            .collect()
-    });
-    for f in finders {
-        starts.extend(f.find_iter(bytes));
-    }
-    starts.sort_unstable();
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(starts.len());
-    for s in starts {
-        let mut end = (s + WINDOW).min(text.len());
-        // End at white space so the last word is whole.
-        while end < text.len() && !bytes[end].is_ascii_whitespace() {
-            end += 1;
-        }
-        match out.last_mut() {
-            Some(last) if s <= last.end => last.end = last.end.max(end),
-            _ => out.push(s..end),
-        }
     }
     out
 }
@@ -167,32 +106,23 @@ struct Tokens<'t> {
     keys: String,
     /// For each token, the vocabulary phrases that start with its word (and their vocabulary bits).
     /// Looked up the first time a vocabulary is tried at the token: most
-    /// tokens of a window are never asked.
+    /// tokens are never asked.
     cands: Vec<std::cell::Cell<Option<Phrases>>>,
 }
 
 impl<'t> Tokens<'t> {
-    /// Tokens of the whole text.
+    /// Tokens of the whole text, with a clause end after it.
     fn new(text: &'t str) -> Tokens<'t> {
-        let whole = 0..text.len();
-        Tokens::windows(text, std::slice::from_ref(&whole))
-    }
-
-    /// Tokens of the given windows of `text` only, with a clause end after each window.
-    fn windows(text: &'t str, windows: &[Range<usize>]) -> Tokens<'t> {
-        let mut toks =
-            Vec::with_capacity(windows.iter().map(|w| w.len()).sum::<usize>() / 5 + windows.len());
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut keys = String::new();
-        for w in windows {
-            Tokens::tokenize(text, w.clone(), &mut toks, &mut keys);
-            toks.push(Tok {
-                range: w.end..w.end,
-                kind: Kind::End,
-                key: 0..0,
-                key_in_text: false,
-                upper: false,
-            });
-        }
+        Tokens::tokenize(text, &mut toks, &mut keys);
+        toks.push(Tok {
+            range: text.len()..text.len(),
+            kind: Kind::End,
+            key: 0..0,
+            key_in_text: false,
+            upper: false,
+        });
         let cands = vec![std::cell::Cell::new(None); toks.len()];
         Tokens {
             text,
@@ -202,14 +132,14 @@ impl<'t> Tokens<'t> {
         }
     }
 
-    /// Tokenize `text[window]` byte by byte. Node text has its white space
+    /// Tokenize `text` byte by byte. Node text has its white space
     /// folded to single ASCII spaces by the layout stage, and every separator
     /// is ASCII or one of a few three-byte punctuation marks, so words are
     /// found without decoding; only a word's characters are lowercased.
-    fn tokenize(text: &'t str, window: Range<usize>, toks: &mut Vec<Tok>, keys: &mut String) {
+    fn tokenize(text: &'t str, toks: &mut Vec<Tok>, keys: &mut String) {
         let b = text.as_bytes();
-        let end = window.end;
-        let mut i = window.start;
+        let end = text.len();
+        let mut i = 0;
         let punct = |i: usize, kind: Kind, len: usize, toks: &mut Vec<Tok>| {
             toks.push(Tok {
                 range: i..i + len,
@@ -273,10 +203,7 @@ impl<'t> Tokens<'t> {
                     _ => i += 1,
                 }
             }
-            // Stay on a character boundary even if the window cut a character.
-            while i < end && !text.is_char_boundary(i) {
-                i += 1;
-            }
+            // Words end before an ASCII byte or a three-byte mark, so on a character boundary.
             let word = &text[start..i];
             // The key is the word in lower case as far as matching needs: the first
             // letter fully, the rest for ASCII and `Đ` (`UBND`, `HĐND`). Most words
