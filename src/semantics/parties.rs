@@ -273,19 +273,35 @@ impl<'t> Tokens<'t> {
 
     /// Whether the words from `i` spell `phrase` (folded, space separated). Returns its length in tokens.
     fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
+        self.phrase_after(i, self.key(i), phrase)
+    }
+
+    /// [`Tokens::phrase`] given the key of token `i`, so that a list of
+    /// phrases is tried against the first word without looking it up again.
+    fn phrase_after(&self, i: usize, first: &str, phrase: &str) -> Option<usize> {
+        // Phrases are a few short words: a plain byte loop beats a searcher.
+        let b = phrase.as_bytes();
         let mut n = 0;
-        for w in phrase.split(' ') {
-            if self.key(i + n) != w {
+        let mut start = 0;
+        while start <= b.len() {
+            let end = b[start..]
+                .iter()
+                .position(|&c| c == b' ')
+                .map_or(b.len(), |p| start + p);
+            let key = if n == 0 { first } else { self.key(i + n) };
+            if key != &phrase[start..end] {
                 return None;
             }
             n += 1;
+            start = end + 1;
         }
         Some(n)
     }
 
     /// The first phrase of `list` spelled from `i`, longest first as listed.
     fn any_of(&self, i: usize, list: &[&str]) -> Option<usize> {
-        list.iter().find_map(|p| self.phrase(i, p))
+        let first = self.key(i);
+        list.iter().find_map(|p| self.phrase_after(i, first, p))
     }
 
     /// The first phrase of a vocabulary spelled from `i`; a per-token mask of
@@ -302,11 +318,15 @@ impl<'t> Tokens<'t> {
             cell.set(Some(found));
             found
         });
+        if cands.is_empty() {
+            return None;
+        }
         // Candidates keep the vocabulary's order, so the first that matches is the one listed first.
+        let first = self.key(i);
         cands
             .iter()
             .filter(|(bit, _)| bit & v.bit != 0)
-            .find_map(|(_, p)| self.phrase(i, p))
+            .find_map(|(_, p)| self.phrase_after(i, first, p))
     }
 
     /// The index of the token that ends the clause starting at `i` (or `len`).
