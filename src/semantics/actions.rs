@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use super::tokens::{Kind, Tokens};
+
 /// Verbs (lowercase, one or two words) that open an ordered action.
 const VERBS: &[&str] = &[
     "rà soát",
@@ -90,72 +92,85 @@ const LEADS_INTO: &[&str] = &[
 const MAX_LEAD_WORDS: usize = 40;
 
 /// Byte ranges of the action phrases in `text`.
+#[cfg(test)]
 pub(crate) fn find(text: &str) -> Vec<Range<usize>> {
+    find_in(&Tokens::new(text))
+}
+
+/// Byte ranges of the action phrases in a node's text, read from its tokens.
+pub(crate) fn find_in(t: &Tokens<'_>) -> Vec<Range<usize>> {
+    let bytes = t.text.as_bytes();
     let mut out = Vec::new();
+    let mut first = 0;
     let mut start = 0;
-    let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends = match b {
-            b';' | b'\n' => true,
-            b'.' => matches!(bytes.get(i + 1), None | Some(b' ' | b'\n')),
+    for (k, tok) in t.toks.iter().enumerate() {
+        if tok.kind != Kind::End {
+            continue;
+        }
+        // Clauses end at `;`, a line break, a full stop before a space, and the text's end.
+        let at = tok.range.start;
+        let ends = match bytes.get(at) {
+            None | Some(b';' | b'\n') => true,
+            Some(b'.') => matches!(bytes.get(at + 1), None | Some(b' ' | b'\n')),
             _ => false,
         };
         if ends {
-            clause(text, start..i, &mut out);
-            start = i + 1;
+            clause(t, first..k, start..at, &mut out);
+            first = k + 1;
+            start = at + 1;
         }
     }
-    clause(text, start..text.len(), &mut out);
     out
 }
 
-/// The action of one clause, if it orders one.
-fn clause(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[range.clone()];
+/// The action of one clause (tokens `toks`, bytes `range`), if it orders one.
+fn clause(t: &Tokens<'_>, toks: Range<usize>, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let firsts = first_words();
+    let bytes = t.text.as_bytes();
+    let mut words = 0;
     // The action starts within the first words of a clause, after its party, or not at all.
-    for w in word_starts(s).take(MAX_LEAD_WORDS) {
-        let rest = &s[w..];
-        // Look the word up by its lowercase form before trying the phrases that start with it.
-        let word = rest
-            .split(|c: char| !crate::keys::is_word_char(c))
-            .next()
-            .unwrap_or("");
-        if !firsts.may_hold(word) {
+    for k in toks {
+        let tok = &t.toks[k];
+        let c = bytes[tok.range.start];
+        if tok.kind != Kind::Word || !(c.is_ascii_alphabetic() || c >= 0xC0) {
             continue;
         }
-        let mut lower = [0u8; 32];
-        let Some(key) = lowercase_into(word, &mut lower) else {
+        words += 1;
+        if words > MAX_LEAD_WORDS {
+            return;
+        }
+        let key = t.key(k);
+        if !firsts.may_hold(key) {
             continue;
-        };
+        }
         let Some(cands) = firsts.get(key) else {
             continue;
         };
-        let Some(verb) = cands.iter().find(|v| starts_word_ci(rest, v)) else {
+        let Some((verb, n)) = cands.iter().find_map(|v| Some((*v, t.phrase(k, v)?))) else {
             continue;
         };
+        let verb_end = t.toks[k + n - 1].range.end;
+        let after = t.text[verb_end..range.end].trim_start();
         // `Hoàn thành trong tháng 7`, `hoàn thành trước ngày ...`: a date, not a new action.
-        if *verb == "hoàn thành" {
-            let after = rest[verb.len()..].trim_start();
-            if ["trong", "trước", "chậm nhất", "ngay", "xong"]
-                .iter()
-                .any(|p| starts_word_ci(after, p))
-                || after.is_empty()
-            {
-                return;
-            }
+        if verb == "hoàn thành"
+            && (after.is_empty()
+                || ["trong", "trước", "chậm nhất", "ngay", "xong"]
+                    .iter()
+                    .any(|p| starts_word_ci(after, p)))
+        {
+            return;
         }
         // An adverb alone (`khẩn trương`) needs a verb after it; it still starts the action.
-        if LEADS_INTO.contains(verb) {
-            let after = rest[verb.len()..].trim_start();
-            if after.is_empty() {
-                return;
-            }
+        if LEADS_INTO.contains(&verb) && after.is_empty() {
+            return;
         }
-        let end = s.trim_end_matches([' ', ',', ':', '.', ';']).len();
+        let end = range.start
+            + t.text[range.clone()]
+                .trim_end_matches([' ', ',', ':', '.', ';'])
+                .len();
         // A verb alone (`... chỉ đạo:`) introduces the sub-items; their actions are theirs.
-        if end > w + verb.len() {
-            out.push(range.start + w..range.start + end);
+        if end > verb_end {
+            out.push(tok.range.start..end);
         }
         return;
     }
@@ -173,32 +188,6 @@ fn first_words() -> &'static FirstWords {
             m.entry(v.split(' ').next().unwrap_or(v)).push(*v);
         }
         m
-    })
-}
-
-/// `word` in lower case, written into `buf`; `None` when it does not fit.
-fn lowercase_into<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let mut n = 0;
-    for c in word.chars().map(crate::keys::lower) {
-        let len = c.len_utf8();
-        if n + len > buf.len() {
-            return None;
-        }
-        c.encode_utf8(&mut buf[n..n + len]);
-        n += len;
-    }
-    std::str::from_utf8(&buf[..n]).ok()
-}
-
-/// Byte offsets where the words of `s` start.
-fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-    // Words start after a space or punctuation with a letter: an ASCII letter or
-    // the lead byte of a non-ASCII character (node text spaces are ASCII).
-    let b = s.as_bytes();
-    (0..b.len()).filter(move |&i| {
-        let c = b[i];
-        let letter = c.is_ascii_alphabetic() || c >= 0xC0;
-        letter && (i == 0 || matches!(b[i - 1], b' ' | b'(' | b'"' | b',' | b';' | b':' | b'\n'))
     })
 }
 

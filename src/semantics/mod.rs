@@ -14,6 +14,7 @@ pub(crate) mod canon;
 pub(crate) mod citations;
 pub(crate) mod deadlines;
 pub(crate) mod parties;
+pub(crate) mod tokens;
 
 /// What the semantic stage knows about the document around a node.
 #[derive(Debug, Clone, Copy, Default)]

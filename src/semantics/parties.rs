@@ -23,6 +23,7 @@
 
 use std::ops::Range;
 
+use super::tokens::{Kind, Tokens};
 use super::{canon, FoundParty};
 use crate::model::Role;
 
@@ -30,7 +31,8 @@ use crate::model::Role;
 /// `yêu cầu` / `đề nghị` (`Tổng cục Thuế yêu cầu Cục Thuế các tỉnh ... thực
 /// hiện một số giải pháp sau:`). Empty when the lead-in orders no one.
 pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
-    let toks = Tokens::new(text);
+    let base = Tokens::new(text);
+    let toks = Words::new(&base);
     let mut out = Vec::new();
     let last = (0..toks.len())
         .rev()
@@ -43,8 +45,14 @@ pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
 }
 
 /// The parties a node's own text names, in order of appearance.
+#[cfg(test)]
 pub(crate) fn find(text: &str) -> Vec<FoundParty> {
-    let toks = Tokens::new(text);
+    find_in(&Tokens::new(text))
+}
+
+/// [`find`] over the tokens of the node's text.
+pub(crate) fn find_in(base: &Tokens<'_>) -> Vec<FoundParty> {
+    let toks = Words::new(base);
     let mut out = Vec::new();
     let mut start = 0;
     while start < toks.len() {
@@ -73,235 +81,22 @@ pub(crate) fn find(text: &str) -> Vec<FoundParty> {
 }
 
 // ---------------------------------------------------------------------------
-// Tokens
+// Words: the node's tokens with the party vocabularies looked up
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Word,
-    Comma,
-    /// `;`, `.`, `!`, `?`, `:` and line breaks end a clause.
-    End,
-    Colon,
-    Open,
-    Close,
-    /// A free-standing dash (`Lao động - Thương binh`).
-    Dash,
-    Other,
-}
-
-struct Tok {
-    range: Range<usize>,
-    kind: Kind,
-    /// Lowercase key for words, tone-placement variants unified (`uỷ` -> `ủy`):
-    /// a range of the text itself when the word is its own key (most words
-    /// are), else of [`Tokens::keys`].
-    key: Range<usize>,
-    key_in_text: bool,
-    upper: bool,
-}
-
-struct Tokens<'t> {
-    text: &'t str,
-    toks: Vec<Tok>,
-    keys: String,
-    /// For each token, the vocabulary phrases that start with its word (and their vocabulary bits).
-    /// Looked up the first time a vocabulary is tried at the token: most
-    /// tokens are never asked.
+/// A node's [`Tokens`] with, for each token, the party-vocabulary phrases that
+/// start with its word, looked up the first time a vocabulary is tried there:
+/// most tokens are never asked.
+struct Words<'a, 't> {
+    base: &'a Tokens<'t>,
     cands: Vec<std::cell::Cell<Option<Phrases>>>,
 }
 
-impl<'t> Tokens<'t> {
-    /// Tokens of the whole text, with a clause end after it.
-    fn new(text: &'t str) -> Tokens<'t> {
-        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-        let mut keys = String::new();
-        Tokens::tokenize(text, &mut toks, &mut keys);
-        toks.push(Tok {
-            range: text.len()..text.len(),
-            kind: Kind::End,
-            key: 0..0,
-            key_in_text: false,
-            upper: false,
-        });
-        let cands = vec![std::cell::Cell::new(None); toks.len()];
-        Tokens {
-            text,
-            toks,
-            keys,
-            cands,
+impl<'a, 't> Words<'a, 't> {
+    fn new(base: &'a Tokens<'t>) -> Self {
+        Words {
+            base,
+            cands: vec![std::cell::Cell::new(None); base.len()],
         }
-    }
-
-    /// Tokenize `text` byte by byte. Node text has its white space
-    /// folded to single ASCII spaces by the layout stage, and every separator
-    /// is ASCII or one of a few three-byte punctuation marks, so words are
-    /// found without decoding; only a word's characters are lowercased.
-    fn tokenize(text: &'t str, toks: &mut Vec<Tok>, keys: &mut String) {
-        let b = text.as_bytes();
-        let end = text.len();
-        let mut i = 0;
-        let punct = |i: usize, kind: Kind, len: usize, toks: &mut Vec<Tok>| {
-            toks.push(Tok {
-                range: i..i + len,
-                kind,
-                key: 0..0,
-                key_in_text: false,
-                upper: false,
-            });
-        };
-        while i < end {
-            let kind = match b[i] {
-                b' ' | b'\t' | b'\r' => {
-                    i += 1;
-                    continue;
-                }
-                b'\n' | b';' | b'!' | b'?' => Some((Kind::End, 1)),
-                b',' => Some((Kind::Comma, 1)),
-                b':' => Some((Kind::Colon, 1)),
-                b'(' | b'[' => Some((Kind::Open, 1)),
-                b')' | b']' => Some((Kind::Close, 1)),
-                b'-' => Some((Kind::Dash, 1)),
-                b'"' | b'\'' | b'*' => Some((Kind::Other, 1)),
-                // `.` ends a clause unless a word goes on right after it (`.NET`).
-                b'.' if !b
-                    .get(i + 1)
-                    .is_some_and(|&n| n.is_ascii_alphanumeric() || n >= 0x80)
-                    || i == 0 =>
-                {
-                    Some((Kind::End, 1))
-                }
-                0xE2 => match (b.get(i + 1), b.get(i + 2)) {
-                    (Some(0x80), Some(0x93 | 0x94)) => Some((Kind::Dash, 3)),
-                    (Some(0x80), Some(0x98 | 0x99 | 0x9C | 0x9D | 0xA6)) => Some((Kind::Other, 3)),
-                    _ => None,
-                },
-                _ => None,
-            };
-            if let Some((kind, len)) = kind {
-                punct(i, kind, len, toks);
-                i += len;
-                continue;
-            }
-            // A word runs to a separator; `&`, `/`, `-` and an inner `.` stay inside.
-            let start = i;
-            i += 1;
-            while i < end {
-                match b[i] {
-                    b' ' | b'\t' | b'\r' | b'\n' | b',' | b';' | b':' | b'(' | b')' | b'['
-                    | b']' | b'"' | b'!' | b'?' => break,
-                    b'.' if !b
-                        .get(i + 1)
-                        .is_some_and(|&n| n.is_ascii_alphanumeric() || n >= 0x80) =>
-                    {
-                        break
-                    }
-                    0xE2 if b.get(i + 1) == Some(&0x80)
-                        && matches!(b.get(i + 2), Some(0x9C | 0x9D | 0xA6)) =>
-                    {
-                        break
-                    }
-                    _ => i += 1,
-                }
-            }
-            // Words end before an ASCII byte or a three-byte mark, so on a character boundary.
-            let word = &text[start..i];
-            // The key is the word in lower case as far as matching needs: the first
-            // letter fully, the rest for ASCII and `Đ` (`UBND`, `HĐND`). Most words
-            // are already their key and are not copied.
-            let upper = match word.as_bytes()[0] {
-                b if b < 0x80 => b.is_ascii_uppercase(),
-                _ => word.chars().next().is_some_and(char::is_uppercase),
-            };
-            let wb = word.as_bytes();
-            let copy = upper
-                || wb.iter().enumerate().any(|(k, &b)| {
-                    b.is_ascii_uppercase() || (b == 0xC4 && wb.get(k + 1) == Some(&0x90))
-                })
-                || variant(word).is_some();
-            let (key, key_in_text) = if copy {
-                let k0 = keys.len();
-                let first = word.chars().next().unwrap_or(' ');
-                if upper && !first.is_ascii() {
-                    keys.extend(first.to_lowercase());
-                    keys.push_str(&word[first.len_utf8()..]);
-                } else {
-                    keys.push_str(word);
-                }
-                lower_in_place(keys, k0);
-                if let Some(one) = variant(&keys[k0..]) {
-                    keys.truncate(k0);
-                    keys.push_str(one);
-                }
-                (k0..keys.len(), false)
-            } else {
-                (start..i, true)
-            };
-            toks.push(Tok {
-                range: start..i,
-                kind: Kind::Word,
-                key,
-                key_in_text,
-                upper,
-            });
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.toks.len()
-    }
-
-    fn kind(&self, i: usize) -> Option<Kind> {
-        self.toks.get(i).map(|t| t.kind)
-    }
-
-    fn key(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .filter(|t| t.kind == Kind::Word)
-            .map_or("", |t| {
-                if t.key_in_text {
-                    &self.text[t.key.clone()]
-                } else {
-                    &self.keys[t.key.clone()]
-                }
-            })
-    }
-
-    fn upper(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.upper)
-    }
-
-    /// Whether the words from `i` spell `phrase` (folded, space separated). Returns its length in tokens.
-    fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
-        self.phrase_after(i, self.key(i), phrase)
-    }
-
-    /// [`Tokens::phrase`] given the key of token `i`, so that a list of
-    /// phrases is tried against the first word without looking it up again.
-    fn phrase_after(&self, i: usize, first: &str, phrase: &str) -> Option<usize> {
-        // Phrases are a few short words: a plain byte loop beats a searcher.
-        let b = phrase.as_bytes();
-        let mut n = 0;
-        let mut start = 0;
-        while start <= b.len() {
-            let end = b[start..]
-                .iter()
-                .position(|&c| c == b' ')
-                .map_or(b.len(), |p| start + p);
-            let key = if n == 0 { first } else { self.key(i + n) };
-            if key != &phrase[start..end] {
-                return None;
-            }
-            n += 1;
-            start = end + 1;
-        }
-        Some(n)
-    }
-
-    /// The first phrase of `list` spelled from `i`, longest first as listed.
-    fn any_of(&self, i: usize, list: &[&str]) -> Option<usize> {
-        let first = self.key(i);
-        list.iter().find_map(|p| self.phrase_after(i, first, p))
     }
 
     /// The first phrase of a vocabulary spelled from `i`; a per-token mask of
@@ -328,51 +123,14 @@ impl<'t> Tokens<'t> {
             .filter(|(bit, _)| bit & v.bit != 0)
             .find_map(|(_, p)| self.phrase_after(i, first, p))
     }
-
-    /// The index of the token that ends the clause starting at `i` (or `len`).
-    fn clause_end(&self, i: usize) -> usize {
-        let mut depth = 0usize;
-        let mut j = i;
-        while j < self.toks.len() {
-            match self.toks[j].kind {
-                Kind::Open => depth += 1,
-                Kind::Close => depth = depth.saturating_sub(1),
-                Kind::End if depth == 0 => return j,
-                Kind::Colon if depth == 0 => return j,
-                _ => {}
-            }
-            j += 1;
-        }
-        j
-    }
 }
 
-/// Lowercase ASCII letters and `Đ` of the key that starts at `k0`, in place.
-fn lower_in_place(keys: &mut String, k0: usize) {
-    keys[k0..].make_ascii_lowercase();
-    if keys[k0..].contains('Đ') {
-        let lowered = keys[k0..].replace('Đ', "đ");
-        keys.truncate(k0);
-        keys.push_str(&lowered);
-    }
-}
+impl<'t> std::ops::Deref for Words<'_, 't> {
+    type Target = Tokens<'t>;
 
-/// The one spelling of a word written with a variant tone placement (`uỷ` -> `ủy`).
-fn variant(word: &str) -> Option<&'static str> {
-    const VARIANTS: [(&str, &str); 5] = [
-        ("uỷ", "ủy"),
-        ("thuỷ", "thủy"),
-        ("hoá", "hóa"),
-        ("hoà", "hòa"),
-        ("khoẻ", "khỏe"),
-    ];
-    if !(4..=6).contains(&word.len()) {
-        return None;
+    fn deref(&self) -> &Tokens<'t> {
+        self.base
     }
-    VARIANTS
-        .iter()
-        .find(|(v, _)| word == *v)
-        .map(|&(_, one)| one)
 }
 
 // ---------------------------------------------------------------------------
@@ -688,7 +446,7 @@ const FUNCTION_WORDS: Vocab = Vocab {
 
 /// Where a plural group starts after one or two lower-case words that only
 /// frame it (`hệ thống các cơ quan báo chí`, `toàn thể các đơn vị`).
-fn group_after_filler(t: &Tokens<'_>, i: usize) -> Option<usize> {
+fn group_after_filler(t: &Words<'_, '_>, i: usize) -> Option<usize> {
     (1..=2).map(|n| i + n).find(|&g| {
         (i..g).all(|k| t.kind(k) == Some(Kind::Word) && !t.upper(k) && !is_stop(t, k))
             && matches!(t.key(g), "các" | "những")
@@ -699,7 +457,7 @@ fn group_after_filler(t: &Tokens<'_>, i: usize) -> Option<usize> {
 /// Whether the words at `i` open the topic of a report or a request
 /// (`báo cáo Ủy ban Dân tộc về tình hình ...`), not the field of a body's name
 /// (`Ban Chỉ đạo ... về phát triển khoa học`).
-fn topic_after(t: &Tokens<'_>, i: usize) -> bool {
+fn topic_after(t: &Words<'_, '_>, i: usize) -> bool {
     const TOPICS: &[&str] = &[
         "tình hình",
         "kết quả",
@@ -739,7 +497,7 @@ struct Party {
     built: Option<String>,
 }
 
-fn is_stop(t: &Tokens<'_>, i: usize) -> bool {
+fn is_stop(t: &Words<'_, '_>, i: usize) -> bool {
     if t.kind(i) != Some(Kind::Word) {
         return true;
     }
@@ -750,7 +508,7 @@ fn is_stop(t: &Tokens<'_>, i: usize) -> bool {
 }
 
 /// Where a party starts at `i`: the index of its head noun, and whether the head is a named body.
-fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize, bool)> {
+fn party_start(t: &Words<'_, '_>, i: usize, in_list: bool) -> Option<(usize, usize, bool)> {
     let mut j = i;
     let mut determiner = false;
     // A count before a plural (`13 Cục Thuế`, `4 tỉnh`) counts as a determiner.
@@ -827,14 +585,14 @@ fn party_start(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<(usize, usize,
 
 /// Whether `có liên quan` / `liên quan` closes a relative clause within `n`
 /// words from `j` (`các đơn vị xây dựng pháp luật có liên quan`).
-fn related_within(t: &Tokens<'_>, j: usize, n: usize) -> bool {
+fn related_within(t: &Words<'_, '_>, j: usize, n: usize) -> bool {
     (j..j + n)
         .take_while(|&k| t.kind(k) == Some(Kind::Word))
         .any(|k| t.phrase(k, "liên quan").is_some())
 }
 
 /// Parse one party at `i`.
-fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
+fn party(t: &Words<'_, '_>, i: usize, in_list: bool) -> Option<Party> {
     let (body_at, mut j, named) = party_start(t, i, in_list)?;
     // `Bộ, ngành, địa phương`: a body head with no name after it is a kind, not a body.
     let named = named && t.kind(j) == Some(Kind::Word);
@@ -978,12 +736,12 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
 }
 
 /// A list of parties from `i`: `X, Y và Z`. Returns the parties and the index after the list.
-fn list(t: &Tokens<'_>, i: usize, in_list: bool) -> (Vec<Party>, usize) {
+fn list(t: &Words<'_, '_>, i: usize, in_list: bool) -> (Vec<Party>, usize) {
     list_with(t, i, in_list, false)
 }
 
 /// [`list`], where `semis` lets `;` separate items too (the value of a plan's field).
-fn list_with(t: &Tokens<'_>, i: usize, in_list: bool, semis: bool) -> (Vec<Party>, usize) {
+fn list_with(t: &Words<'_, '_>, i: usize, in_list: bool, semis: bool) -> (Vec<Party>, usize) {
     if let Some(found) = lister(t, i) {
         return found;
     }
@@ -1046,7 +804,7 @@ fn list_with(t: &Tokens<'_>, i: usize, in_list: bool, semis: bool) -> (Vec<Party
 /// `về` are part of such names). An item that starts in lower case and not with
 /// `các` goes on the item before it (`Vụ Phổ biến, giáo dục pháp luật`, `các sở,
 /// ngành`); `và` starts a new item only before another party.
-fn field_value(t: &Tokens<'_>, from: usize, to: usize) -> Vec<Party> {
+fn field_value(t: &Words<'_, '_>, from: usize, to: usize) -> Vec<Party> {
     let mut out: Vec<Party> = Vec::new();
     let mut k = from;
     let mut depth = 0usize;
@@ -1109,7 +867,7 @@ fn field_value(t: &Tokens<'_>, from: usize, to: usize) -> Vec<Party> {
 }
 
 /// One past the last word token in `[start, end)` (items end before a trailing `,` or `;`).
-fn last_word_end(t: &Tokens<'_>, start: usize, end: usize) -> usize {
+fn last_word_end(t: &Words<'_, '_>, start: usize, end: usize) -> usize {
     let mut e = end;
     while e > start && !matches!(t.kind(e - 1), Some(Kind::Word | Kind::Close)) {
         e -= 1;
@@ -1118,7 +876,7 @@ fn last_word_end(t: &Tokens<'_>, start: usize, end: usize) -> usize {
 }
 
 /// `Bộ trưởng các bộ: Nông nghiệp và Môi trường, Nội vụ, Y tế` -> one party per ministry.
-fn lister(t: &Tokens<'_>, i: usize) -> Option<(Vec<Party>, usize)> {
+fn lister(t: &Words<'_, '_>, i: usize) -> Option<(Vec<Party>, usize)> {
     let mut j = i;
     if matches!(t.key(j), "các") {
         j += 1;
@@ -1189,7 +947,7 @@ const FIELDS: &[(&str, Role)] = &[
 ];
 
 /// The role a field label gives, when the clause `[start, end)` is one (`Đơn vị chủ trì`).
-fn field_label(t: &Tokens<'_>, start: usize, end: usize) -> Option<Role> {
+fn field_label(t: &Words<'_, '_>, start: usize, end: usize) -> Option<Role> {
     if t.kind(end) != Some(Kind::Colon) {
         return None;
     }
@@ -1200,7 +958,7 @@ fn field_label(t: &Tokens<'_>, start: usize, end: usize) -> Option<Role> {
 }
 
 /// Tokens a label (which may hold a comma) takes from `i`.
-fn label_len(t: &Tokens<'_>, i: usize, label: &str) -> Option<usize> {
+fn label_len(t: &Words<'_, '_>, i: usize, label: &str) -> Option<usize> {
     let mut n = 0;
     for part in label.split(", ") {
         if n > 0 {
@@ -1215,12 +973,18 @@ fn label_len(t: &Tokens<'_>, i: usize, label: &str) -> Option<usize> {
 }
 
 /// Read one clause `[start, end)` and record its parties.
-fn clause(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
+fn clause(t: &Words<'_, '_>, start: usize, end: usize, out: &mut Vec<FoundParty>) {
     clause_with(t, start, end, out, false);
 }
 
 /// [`clause`], where `semis` lets `;` separate partners (the value of a plan's field).
-fn clause_with(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundParty>, semis: bool) {
+fn clause_with(
+    t: &Words<'_, '_>,
+    start: usize,
+    end: usize,
+    out: &mut Vec<FoundParty>,
+    semis: bool,
+) {
     let mut i = start;
     // Enumerators and fillers at the clause start: `(1)`, `Đồng thời,`.
     if t.kind(i) == Some(Kind::Open) {
@@ -1325,7 +1089,7 @@ fn clause_with(t: &Tokens<'_>, start: usize, end: usize, out: &mut Vec<FoundPart
     }
 }
 
-fn push(t: &Tokens<'_>, ps: &[Party], role: Role, out: &mut Vec<FoundParty>) {
+fn push(t: &Words<'_, '_>, ps: &[Party], role: Role, out: &mut Vec<FoundParty>) {
     for p in ps {
         let range = t.toks[p.toks.start].range.start..t.toks[p.toks.end - 1].range.end;
         let name = match &p.built {
@@ -1359,7 +1123,7 @@ fn push(t: &Tokens<'_>, ps: &[Party], role: Role, out: &mut Vec<FoundParty>) {
 }
 
 /// The words of tokens `toks`, parentheticals left out, joined by single spaces.
-fn name_text(t: &Tokens<'_>, toks: Range<usize>) -> String {
+fn name_text(t: &Words<'_, '_>, toks: Range<usize>) -> String {
     let mut s = String::new();
     let mut depth = 0usize;
     for k in toks {

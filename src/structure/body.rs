@@ -819,11 +819,14 @@ fn finish(
         .max(start);
 
     // Meaning.
-    let found = if env.semantics {
-        semantics::parties::find(&own.text)
-    } else {
-        Vec::new()
-    };
+    // The node's words, read by the party and action finders.
+    let tokens = env
+        .semantics
+        .then(|| semantics::tokens::Tokens::new(&own.text));
+    let found = tokens
+        .as_ref()
+        .map(semantics::parties::find_in)
+        .unwrap_or_default();
     let mut assignees: Vec<Assignee> = found
         .into_iter()
         .map(|p| Assignee {
@@ -844,11 +847,10 @@ fn finish(
     } else {
         Vec::new()
     };
-    let found = if env.semantics {
-        semantics::actions::find(&own.text)
-    } else {
-        Vec::new()
-    };
+    let found = tokens
+        .as_ref()
+        .map(semantics::actions::find_in)
+        .unwrap_or_default();
     let actions = found
         .into_iter()
         .map(|r| {
