@@ -17,6 +17,30 @@ pub(crate) fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The first ASCII digit in `bytes` at or after `from`, found eight bytes at a
+/// time: dates and citations are looked for only around numbers, and most of
+/// a text has none.
+pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&bytes[i..i + 8]);
+        // A byte is a digit when it is below 10 after XOR with `0`: the
+        // classic test for bytes below n (exact for n <= 128).
+        let x = u64::from_le_bytes(chunk) ^ (ONES * u64::from(b'0'));
+        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|p| i + p)
+}
+
 /// The lowercase of `c`, with fast paths for ASCII and the Vietnamese
 /// letters, so comparing words without case needs no Unicode table. A
 /// character whose lowercase is several characters (`İ`) is kept as it is.
@@ -118,6 +142,33 @@ mod tests {
             "và", "các", "cơ", "quan", "liên", "quan", "theo", "quy", "định",
         ];
         assert!(other.iter().filter(|w| t.may_hold(w)).count() <= 2);
+    }
+
+    #[test]
+    fn next_digit_finds_every_digit() {
+        let text = "Hà Nội, ngày 10 tháng 9 năm 2025 — 7 giờ; không số nào ở đây cả nhé!!";
+        let b = text.as_bytes();
+        let expected: Vec<usize> = (0..b.len()).filter(|&i| b[i].is_ascii_digit()).collect();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(i) = next_digit(b, at) {
+            found.push(i);
+            at = i + 1;
+        }
+        assert_eq!(found, expected);
+        assert_eq!(next_digit(b"", 0), None);
+        assert_eq!(next_digit(b"abc", 5), None);
+        // Bytes just outside the digits (`/`, `:`) and high bytes are not digits.
+        assert_eq!(next_digit("//::\u{ff}\u{b9}////9".as_bytes(), 0), Some(12));
+        // Every byte value, at every offset within a word.
+        for v in 0..=255u8 {
+            for at in 0..16 {
+                let mut buf = [b'x'; 16];
+                buf[at] = v;
+                let expected = v.is_ascii_digit().then_some(at);
+                assert_eq!(next_digit(&buf, 0), expected, "{v} at {at}");
+            }
+        }
     }
 
     #[test]

@@ -614,7 +614,7 @@ fn worth_scanning(text: &str) -> bool {
             .collect()
     });
     let b = text.as_bytes();
-    b.iter().any(u8::is_ascii_digit) || WORDS.iter().any(|f| f.find(b).is_some())
+    crate::keys::next_digit(b, 0).is_some() || WORDS.iter().any(|f| f.find(b).is_some())
 }
 
 /// Whether the word before byte `i` is `trước` or `nhất` (`chậm nhất`).
@@ -653,10 +653,16 @@ fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
         .collect()
     });
     let mut anchors: Vec<(usize, usize)> = Vec::new();
-    for (i, b) in bytes.iter().enumerate() {
-        if b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
-            anchors.push((i.saturating_sub(LOOK_BACK), i + 1));
-        }
+    let mut from = 0;
+    while let Some(i) = crate::keys::next_digit(bytes, from) {
+        anchors.push((i.saturating_sub(LOOK_BACK), i + 1));
+        // The rest of the run of digits.
+        from = i
+            + 1
+            + bytes[i + 1..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
     }
     for (finder, back) in WORDS.iter() {
         for at in finder.find_iter(bytes) {

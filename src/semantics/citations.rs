@@ -470,12 +470,8 @@ fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
     });
     let mut anchors: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
+    while let Some(start) = crate::keys::next_digit(bytes, i) {
+        i = start;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
@@ -524,7 +520,7 @@ fn worth_scanning(text: &str) -> bool {
             .collect()
     });
     let b = text.as_bytes();
-    b.iter().any(u8::is_ascii_digit) || WORDS.iter().any(|f| f.find(b).is_some())
+    crate::keys::next_digit(b, 0).is_some() || WORDS.iter().any(|f| f.find(b).is_some())
 }
 
 /// Every legal reference in `text`, in order of appearance.
