@@ -12,10 +12,66 @@ pub(crate) struct AtomicFile {
     tmp: PathBuf,
     dest: PathBuf,
     out: Option<BufWriter<File>>,
+    sync: bool,
+}
+
+/// The suffix of temporary files; with the writer's process id before it,
+/// so that a later run can tell the leftovers of a killed run from live files.
+const TMP_SUFFIX: &str = ".chidao-tmp";
+
+/// The temporary name of `name` written by process `pid`.
+fn tmp_name(name: &str, pid: u32) -> String {
+    format!(".{name}.{pid}{TMP_SUFFIX}")
+}
+
+/// The writer's process id of a temporary file name, if it is one.
+fn tmp_pid(file_name: &str) -> Option<u32> {
+    let stem = file_name.strip_prefix('.')?.strip_suffix(TMP_SUFFIX)?;
+    stem.rsplit_once('.')?.1.parse().ok()
+}
+
+/// Whether process `pid` is still running. Where this cannot be told (no
+/// `/proc`), every process counts as running and nothing is removed.
+fn alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
+/// Remove the temporary files that killed runs (SIGKILL, power cut) left in
+/// `dir`, and below it when `recursive`. Returns how many were removed.
+pub(crate) fn remove_stale_temporaries(dir: &Path, recursive: bool) -> usize {
+    let mut removed = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let Ok(ft) = e.file_type() else { continue };
+            if ft.is_dir() {
+                if recursive {
+                    stack.push(e.path());
+                }
+                continue;
+            }
+            let name = e.file_name();
+            let Some(pid) = tmp_pid(&name.to_string_lossy()) else {
+                continue;
+            };
+            if !alive(pid) && std::fs::remove_file(e.path()).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    removed
 }
 
 impl AtomicFile {
-    pub(crate) fn create(dest: &Path) -> io::Result<AtomicFile> {
+    /// A new temporary file for `dest`; `sync` flushes it to the disk before the rename.
+    pub(crate) fn create(dest: &Path, sync: bool) -> io::Result<AtomicFile> {
         let dir = dest
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -25,19 +81,22 @@ impl AtomicFile {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let tmp = dir.join(format!(".{name}.{}.chidao-tmp", std::process::id()));
+        let tmp = dir.join(tmp_name(&name, std::process::id()));
         let out = BufWriter::new(File::create(&tmp)?);
         Ok(AtomicFile {
             tmp,
             dest: dest.to_path_buf(),
             out: Some(out),
+            sync,
         })
     }
 
     pub(crate) fn commit(mut self) -> io::Result<()> {
         if let Some(out) = self.out.take() {
             let file = out.into_inner().map_err(|e| e.into_error())?;
-            file.sync_all()?;
+            if self.sync {
+                file.sync_all()?;
+            }
         }
         std::fs::rename(&self.tmp, &self.dest)
     }
@@ -73,7 +132,7 @@ pub(crate) enum Stream {
 impl Stream {
     pub(crate) fn open(path: Option<&Path>) -> io::Result<Stream> {
         Ok(match path {
-            Some(p) => Stream::File(AtomicFile::create(p)?),
+            Some(p) => Stream::File(AtomicFile::create(p, true)?),
             None => Stream::Stdout(BufWriter::new(io::stdout())),
         })
     }
@@ -108,5 +167,24 @@ pub(crate) fn csv_field(s: &str) -> String {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_names_round_trip() {
+        assert_eq!(tmp_pid(&tmp_name("a.b.json", 4242)), Some(4242));
+        assert_eq!(tmp_pid("a.json"), None);
+        assert_eq!(tmp_pid(".a.json.x.chidao-tmp"), None);
+    }
+
+    #[test]
+    fn csv_quoting() {
+        assert_eq!(csv_field("a"), "a");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
     }
 }

@@ -1,18 +1,20 @@
 //! The commands: `convert` (the parallel, ordered pipeline), `normalize`, `dates`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
-use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use chidao::date::Date;
 use chidao::{Encoding, Parser};
 use serde::Serialize;
 
 use crate::inputs::{Input, Inputs};
-use crate::output::{csv_field, AtomicFile, Stream};
+use crate::output::{csv_field, remove_stale_temporaries, AtomicFile, Stream};
 use crate::{ConvertArgs, Format};
 
 /// The message of a run stopped by Ctrl-C or SIGTERM.
@@ -24,11 +26,11 @@ pub(crate) struct Summary {
     pub failed: usize,
 }
 
-/// One input's result, rendered: the bytes for the stream, a file to write,
-/// and the error line for stderr when it failed.
+/// One input's result, rendered: the bytes for the stream, and the error
+/// line for stderr when it failed.
+#[derive(Default)]
 struct Rendered {
     stream: Vec<u8>,
-    file: Option<(PathBuf, Vec<u8>)>,
     error: Option<String>,
     bytes: u64,
     skipped: bool,
@@ -78,133 +80,213 @@ fn encoding(name: &str) -> Result<Option<Encoding>, String> {
 struct Job {
     parser: Parser,
     format: Format,
-    out_dir: Option<PathBuf>,
     max_bytes: usize,
     skip_existing: bool,
+    sync: bool,
+    /// Set by Ctrl-C / SIGTERM: workers stop committing output files.
+    interrupted: AtomicBool,
+    /// Held (shared) by a worker while it writes and renames an output file;
+    /// taken (exclusive) by an interrupted run before it exits, so that no
+    /// temporary file is being written when the process ends.
+    commit: RwLock<()>,
+}
+
+/// One input to convert: its place in the output order, and where its
+/// `NAME.json` goes with `--format json`.
+struct Work {
+    index: usize,
+    input: Input,
+    out: Option<PathBuf>,
+    /// Another input earlier in the run has the same output name.
+    duplicate: bool,
+}
+
+/// The output file of an input with `--format json`.
+fn out_path(input: &Input, dir: &Path) -> Option<PathBuf> {
+    match input {
+        Input::File { rel, .. } => {
+            let mut name = rel.as_os_str().to_owned();
+            name.push(".json");
+            Some(dir.join(name))
+        }
+        Input::Stdin => Some(dir.join("stdin.json")),
+        Input::Missing { .. } => None,
+    }
+}
+
+fn worker_count(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
 }
 
 /// Convert every input; results in input order.
 pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
-    let mut parser = Parser::new().max_bytes(args.max_bytes);
+    let mut parser = Parser::new().max_bytes(args.max_bytes).strict(args.strict);
     if let Some(e) = encoding(&args.encoding)? {
         parser = parser.encoding(e);
     }
     if let Some(d) = args.reference_date.as_deref() {
         parser = parser.reference_date(parse_date(d)?);
     }
-    if args.format == Format::Json && args.output.is_none() {
-        return Err("--format json writes one file per input: name a folder with -o".to_string());
-    }
-    if args.skip_existing && args.format != Format::Json {
+    let out_dir = match (args.format, &args.output) {
+        (Format::Json, Some(dir)) => {
+            if dir.is_file() {
+                return Err(format!(
+                    "--format json writes one file per input: `{}` is a file, name a folder",
+                    dir.display()
+                ));
+            }
+            Some(dir.clone())
+        }
+        (Format::Json, None) => {
+            return Err(
+                "--format json writes one file per input: name a folder with -o".to_string(),
+            )
+        }
+        _ => None,
+    };
+    if args.skip_existing && out_dir.is_none() {
         return Err("--skip-existing works with --format json (one file per input)".to_string());
     }
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    if let Some(dest) = &args.output {
+        if out_dir.is_none() && dest.is_dir() {
+            return Err(format!(
+                "`{}` is a folder; --format {} writes one file (or use --format json)",
+                dest.display(),
+                args.format.name()
+            ));
+        }
+    }
+    let jobs = worker_count(args.jobs);
     let job = Arc::new(Job {
         parser,
         format: args.format,
-        out_dir: (args.format == Format::Json)
-            .then(|| args.output.clone())
-            .flatten(),
         max_bytes: args.max_bytes,
         skip_existing: args.skip_existing,
+        sync: args.sync,
+        interrupted: AtomicBool::new(false),
+        commit: RwLock::new(()),
     });
-    let show_progress = !args.quiet && std::io::stderr().is_terminal();
-    let total = show_progress.then(|| Inputs::new(&args.paths).count() as u64);
-    let bar = total.map(|n| {
-        let bar = indicatif::ProgressBar::new(n);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} files  {per_sec}  eta {eta}  {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    {
+        let job = Arc::clone(&job);
+        // Without a handler, Ctrl-C would kill the process mid-write; with one,
+        // the run stops at the next result and removes its temporary files.
+        let _ = ctrlc::set_handler(move || job.interrupted.store(true, Ordering::SeqCst));
+    }
 
-    let mut stream = if args.format == Format::Json {
-        Stream::open(None).map_err(|e| format!("cannot write to stdout: {e}"))?
-    } else {
-        Stream::open(args.output.as_deref()).map_err(|e| {
+    // Leftovers of runs killed outright (SIGKILL) before this one writes.
+    match (&out_dir, &args.output) {
+        (Some(dir), _) => {
+            remove_stale_temporaries(dir, true);
+        }
+        (None, Some(dest)) => {
+            let parent = dest
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            remove_stale_temporaries(parent, false);
+        }
+        (None, None) => {}
+    }
+
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(&args.paths));
+
+    let mut stream = match &out_dir {
+        Some(_) => Stream::open(None).map_err(|e| format!("cannot write to stdout: {e}"))?,
+        None => Stream::open(args.output.as_deref()).map_err(|e| {
             format!(
                 "cannot create `{}`: {e}",
                 args.output.as_deref().unwrap_or(Path::new("-")).display()
             )
-        })?
+        })?,
     };
     if args.format == Format::TasksCsv {
-        let _ = writeln!(
-            stream,
-            "source,path,assignees,coordinating,deadlines,due,actions,error"
-        );
+        let _ = writeln!(stream, "{CSV_HEADER}");
     }
 
-    // Inputs go out in order; at most `window` are in flight or waiting to be
-    // written, so memory stays bounded however large the archive.
+    // Inputs go out in order. A token is taken for each input sent to the
+    // workers and given back when its result is written, so at most `window`
+    // inputs are read, in flight or waiting in the reorder buffer: memory is
+    // bounded by a few documents per worker, whatever the archive's size.
     let window = jobs * 4;
-    let (work_tx, work_rx) = sync_channel::<(usize, Input)>(jobs * 2);
+    let (work_tx, work_rx) = sync_channel::<Work>(jobs);
     let (done_tx, done_rx) = sync_channel::<(usize, Rendered)>(window);
     let (token_tx, token_rx) = sync_channel::<()>(window);
     for _ in 0..window {
         let _ = token_tx.send(());
     }
     let paths = args.paths.clone();
-    let producer = std::thread::spawn(move || {
-        for (i, input) in Inputs::new(&paths).enumerate() {
-            if token_rx.recv().is_err() || work_tx.send((i, input)).is_err() {
+    let producer_dir = out_dir.clone();
+    std::thread::spawn(move || {
+        // Output names seen so far, as 64-bit hashes: 8 bytes per input.
+        let mut seen = HashSet::new();
+        for (index, input) in Inputs::new(&paths).enumerate() {
+            let out = producer_dir.as_deref().and_then(|d| out_path(&input, d));
+            let duplicate = out.as_ref().is_some_and(|p| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                p.hash(&mut h);
+                !seen.insert(h.finish())
+            });
+            let work = Work {
+                index,
+                input,
+                out,
+                duplicate,
+            };
+            if token_rx.recv().is_err() || work_tx.send(work).is_err() {
                 break;
             }
         }
     });
     let work_rx = Arc::new(Mutex::new(work_rx));
-    let workers: Vec<_> = (0..jobs)
-        .map(|_| {
-            let work_rx = Arc::clone(&work_rx);
-            let done_tx: SyncSender<(usize, Rendered)> = done_tx.clone();
-            let job = Arc::clone(&job);
-            std::thread::spawn(move || worker(&job, &work_rx, &done_tx))
-        })
-        .collect();
+    let mut workers = Vec::with_capacity(jobs);
+    for n in 0..jobs {
+        let work_rx = Arc::clone(&work_rx);
+        let done_tx = done_tx.clone();
+        let job = Arc::clone(&job);
+        let spawned = std::thread::Builder::new()
+            .name(format!("chidao-worker-{n}"))
+            // Room for deep recursion on hostile input: a stack overflow
+            // aborts the process and cannot be turned into an error record.
+            .stack_size(WORKER_STACK)
+            .spawn(move || worker(&job, &work_rx, &done_tx));
+        match spawned {
+            Ok(h) => workers.push(h),
+            Err(e) if workers.is_empty() => return Err(format!("cannot start a worker: {e}")),
+            Err(_) => break,
+        }
+    }
     drop(done_tx);
 
-    // Ctrl-C or a kill (SIGTERM) stops the run; the output's temporary file is removed.
-    let interrupted = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    {
-        let flag = Arc::clone(&interrupted);
-        let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst));
-    }
     let start = Instant::now();
     let mut pending = BTreeMap::new();
     let mut next = 0;
-    let (mut files, mut failed, mut bytes, mut skipped) = (0usize, 0usize, 0u64, 0usize);
+    let mut totals = Totals::default();
     let mut write_error = None;
-    for (i, r) in done_rx.iter() {
-        if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
-            break;
+    loop {
+        if job.interrupted.load(Ordering::SeqCst) {
+            return Err(stop(&job, stream, bar.as_ref()));
         }
+        let (i, r) = match done_rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(x) => x,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
         pending.insert(i, r);
         while let Some(r) = pending.remove(&next) {
             next += 1;
-            files += 1;
-            bytes += r.bytes;
-            skipped += usize::from(r.skipped);
+            totals.add(&r);
             if let Some(e) = &r.error {
-                failed += 1;
                 match &bar {
-                    Some(b) => b.println(format!("chidao: {e}")),
+                    Some(b) => b.suspend(|| eprintln!("chidao: {e}")),
                     None => eprintln!("chidao: {e}"),
                 }
             }
             if write_error.is_none() {
                 if let Err(e) = stream.write_all(&r.stream) {
                     write_error = Some(format!("cannot write the output: {e}"));
-                }
-                if let Some((path, content)) = r.file {
-                    if let Err(e) = write_file(&path, &content) {
-                        write_error = Some(format!("cannot write `{}`: {e}", path.display()));
-                    }
+                    // Nothing more can be written: stop reading inputs.
+                    job.interrupted.store(true, Ordering::SeqCst);
                 }
             }
             if let Some(b) = &bar {
@@ -214,15 +296,6 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         }
     }
     drop(token_tx);
-    if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
-        // Dropping the stream removes its temporary file; workers end as their channels close.
-        drop(stream);
-        if let Some(b) = &bar {
-            b.abandon();
-        }
-        return Err(INTERRUPTED.to_string());
-    }
-    let _ = producer.join();
     for w in workers {
         let _ = w.join();
     }
@@ -236,112 +309,184 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         .finish()
         .map_err(|e| format!("cannot finish the output: {e}"))?;
     if !args.quiet {
-        let secs = start.elapsed().as_secs_f64().max(1e-9);
-        let skipped_note = if skipped > 0 {
-            format!(", {skipped} skipped (output exists)")
+        eprintln!("chidao: {}", totals.line(start.elapsed().as_secs_f64()));
+    }
+    Ok(Summary {
+        files: totals.files,
+        failed: totals.failed,
+    })
+}
+
+const WORKER_STACK: usize = 64 << 20;
+
+const CSV_HEADER: &str = "source,path,assignees,coordinating,deadlines,due,actions,error";
+
+/// Stop an interrupted run: wait for the files being written, remove the
+/// stream's temporary file, and say so.
+fn stop(job: &Job, stream: Stream, bar: Option<&indicatif::ProgressBar>) -> String {
+    job.interrupted.store(true, Ordering::SeqCst);
+    let _no_commits = job.commit.write();
+    drop(stream);
+    if let Some(b) = bar {
+        b.abandon();
+    }
+    INTERRUPTED.to_string()
+}
+
+/// Counts for the summary line.
+#[derive(Default)]
+struct Totals {
+    files: usize,
+    failed: usize,
+    skipped: usize,
+    bytes: u64,
+}
+
+impl Totals {
+    fn add(&mut self, r: &Rendered) {
+        self.files += 1;
+        self.bytes += r.bytes;
+        self.skipped += usize::from(r.skipped);
+        self.failed += usize::from(r.error.is_some());
+    }
+
+    fn line(&self, secs: f64) -> String {
+        let secs = secs.max(1e-6);
+        let skipped = if self.skipped > 0 {
+            format!(", {} skipped (output exists)", self.skipped)
         } else {
             String::new()
         };
-        eprintln!(
-            "chidao: {files} files, {} converted, {failed} failed{skipped_note}, {:.1} MB in {:.2} s ({:.1} MB/s)",
-            files - failed - skipped,
-            bytes as f64 / 1e6,
+        format!(
+            "{} files, {} converted, {} failed{skipped}, {:.1} MB in {:.2} s ({:.1} MB/s)",
+            self.files,
+            self.files - self.failed - self.skipped,
+            self.failed,
+            self.bytes as f64 / 1e6,
             secs,
-            bytes as f64 / 1e6 / secs
-        );
+            self.bytes as f64 / 1e6 / secs
+        )
     }
-    Ok(Summary { files, failed })
 }
 
-fn write_file(path: &Path, content: &[u8]) -> std::io::Result<()> {
-    let mut f = AtomicFile::create(path)?;
-    f.write_all(content)?;
-    f.commit()
+/// A bar of files done, rate and ETA. Its length is counted by a second walk
+/// of the inputs in the background, so the run does not wait for it.
+fn progress_bar(paths: &[String]) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {human_pos}/{human_len} files  {per_sec:.0}  eta {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let counted = bar.clone();
+    let paths = paths.to_vec();
+    std::thread::spawn(move || {
+        let mut n = 0u64;
+        for _ in Inputs::new(&paths) {
+            n += 1;
+            if n % 4096 == 0 {
+                counted.set_length(n);
+            }
+        }
+        counted.set_length(n);
+    });
+    bar
 }
 
-fn worker(
-    job: &Job,
-    work_rx: &Mutex<Receiver<(usize, Input)>>,
-    done_tx: &SyncSender<(usize, Rendered)>,
-) {
+fn worker(job: &Job, work_rx: &Mutex<Receiver<Work>>, done_tx: &SyncSender<(usize, Rendered)>) {
     loop {
+        if job.interrupted.load(Ordering::SeqCst) {
+            return;
+        }
         let next = match work_rx.lock() {
             Ok(rx) => rx.recv(),
             Err(_) => return,
         };
-        let Ok((i, input)) = next else { return };
+        let Ok(work) = next else { return };
         // A parser bug must not stop the run: one error record for that file.
         let rendered =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, &input)))
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, &work)))
                 .unwrap_or_else(|_| {
                     error(
                         job,
-                        &input.source(),
+                        &work.input.source(),
                         "internal",
-                        "the parser failed on this file (please report it)",
+                        "the parser failed on this file (please report it with the file)",
                         0,
                     )
                 });
-        if done_tx.send((i, rendered)).is_err() {
+        if done_tx.send((work.index, rendered)).is_err() {
             return;
         }
     }
 }
 
+/// Write one output file whole, unless the run was interrupted.
+fn commit_file(job: &Job, path: &Path, content: &[u8]) -> Result<(), String> {
+    let _writing = job.commit.read();
+    if job.interrupted.load(Ordering::SeqCst) {
+        return Ok(());
+    }
+    let mut f = AtomicFile::create(path, job.sync)
+        .map_err(|e| format!("cannot create `{}`: {e}", path.display()))?;
+    f.write_all(content)
+        .and_then(|()| f.commit())
+        .map_err(|e| format!("cannot write `{}`: {e}", path.display()))
+}
+
 /// Read, check, parse and render one input.
-fn process(job: &Job, input: &Input) -> Rendered {
-    let source = input.source();
-    let out_path = match (input, &job.out_dir) {
-        (Input::File { rel, .. }, Some(dir)) => Some(dir.join(format!("{}.json", rel.display()))),
-        (Input::Stdin, Some(dir)) => Some(dir.join("stdin.json")),
-        _ => None,
-    };
+fn process(job: &Job, work: &Work) -> Rendered {
+    let source = work.input.source();
+    if work.duplicate {
+        let out = work.out.as_deref().unwrap_or(Path::new(""));
+        return error(
+            job,
+            &source,
+            "duplicate_output",
+            &format!(
+                "an earlier input is also written to `{}`; convert them in separate runs",
+                out.display()
+            ),
+            0,
+        );
+    }
     if job.skip_existing {
-        if let Some(p) = &out_path {
+        if let Some(p) = &work.out {
             if p.exists() {
                 return Rendered {
-                    stream: Vec::new(),
-                    file: None,
-                    error: None,
-                    bytes: 0,
                     skipped: true,
+                    ..Rendered::default()
                 };
             }
         }
     }
-    let bytes = match read(input, job.max_bytes) {
+    let bytes = match read(&work.input, job.max_bytes) {
         Ok(b) => b,
         Err((code, message)) => return error(job, &source, code, &message, 0),
     };
     let size = bytes.len() as u64;
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return error(job, &source, "empty", "the file is empty", size);
-    }
-    if looks_binary(&bytes) {
-        return error(
-            job,
-            &source,
-            "binary",
-            "the file holds binary data, not text",
-            size,
-        );
+    if let Some((code, message)) = refuse(&bytes) {
+        return error(job, &source, code, message, size);
     }
     let mut doc = match job.parser.parse_bytes(&bytes) {
         Ok(d) => d,
         Err(e) => return error(job, &source, e.code(), &e.to_string(), size),
     };
+    drop(bytes);
     doc.source = Some(source.clone());
     let mut r = Rendered {
-        stream: Vec::new(),
-        file: None,
-        error: None,
         bytes: size,
-        skipped: false,
+        ..Rendered::default()
     };
     match job.format {
         Format::Json => {
-            if let Some(p) = out_path {
-                r.file = Some((p, (doc.to_json_pretty() + "\n").into_bytes()));
+            let mut content = doc.to_json_pretty().into_bytes();
+            content.push(b'\n');
+            if let Some(p) = &work.out {
+                if let Err(e) = commit_file(job, p, &content) {
+                    return error(job, &source, "write_failed", &e, size);
+                }
             }
         }
         Format::Jsonl => {
@@ -368,6 +513,26 @@ fn process(job: &Job, input: &Input) -> Rendered {
         }
     }
     r
+}
+
+/// Input that is not text worth parsing: the error code and message.
+fn refuse(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Some(("empty", "the file is empty or holds only white space"));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some((
+            "undecodable",
+            "the file is UTF-16 text; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)",
+        ));
+    }
+    if looks_binary(bytes) {
+        return Some((
+            "binary",
+            "the file holds binary data (NUL or control bytes), not text",
+        ));
+    }
+    None
 }
 
 fn csv_row(source: &str, task: &chidao::Task) -> String {
@@ -437,42 +602,52 @@ fn error(job: &Job, source: &str, code: &str, message: &str, bytes: u64) -> Rend
     };
     Rendered {
         stream,
-        file: None,
         error: Some(format!("{source}: {code}: {message}")),
         bytes,
         skipped: false,
     }
 }
 
-/// The bytes of an input, or an error code and message.
+/// The bytes of an input, or an error code and message. Never more than
+/// `max + 1` bytes are read, whatever the input claims to be (a growing log,
+/// `/dev/zero`, a pipe).
 fn read(input: &Input, max: usize) -> Result<Vec<u8>, (&'static str, String)> {
+    let too_large = |size: Option<u64>| {
+        let size = size.map_or_else(|| "over".to_string(), |n| format!("{n} bytes,"));
+        (
+            "too_large",
+            format!("input is {size} over the limit of {max} bytes (raise it with --max-bytes)"),
+        )
+    };
+    let mut buf = Vec::new();
     match input {
-        Input::Missing { reason, .. } => Err(("unreadable", reason.clone())),
+        Input::Missing { reason, .. } => return Err(("unreadable", reason.clone())),
         Input::Stdin => {
-            let mut buf = Vec::new();
             std::io::stdin()
+                .lock()
                 .take(max as u64 + 1)
                 .read_to_end(&mut buf)
                 .map_err(|e| ("unreadable", format!("cannot read stdin: {e}")))?;
-            if buf.len() > max {
-                return Err((
-                    "too_large",
-                    format!("input is over the limit of {max} bytes (raise it with --max-bytes)"),
-                ));
-            }
-            Ok(buf)
         }
         Input::File { path, .. } => {
-            let meta = std::fs::metadata(path).map_err(|e| ("unreadable", e.to_string()))?;
-            if meta.len() > max as u64 {
-                return Err((
-                    "too_large",
-                    format!("input is {} bytes, over the limit of {max} bytes (raise it with --max-bytes)", meta.len()),
-                ));
+            let file = std::fs::File::open(path).map_err(|e| ("unreadable", e.to_string()))?;
+            let meta = file.metadata().map_err(|e| ("unreadable", e.to_string()))?;
+            if meta.is_dir() {
+                return Err(("unreadable", "a folder, not a file".to_string()));
             }
-            std::fs::read(path).map_err(|e| ("unreadable", e.to_string()))
+            if meta.len() > max as u64 {
+                return Err(too_large(Some(meta.len())));
+            }
+            buf.reserve(meta.len() as usize);
+            file.take(max as u64 + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| ("unreadable", e.to_string()))?;
         }
     }
+    if buf.len() > max {
+        return Err(too_large(None));
+    }
+    Ok(buf)
 }
 
 /// NUL bytes, or many control bytes, in the first 64 KiB: not a text file.
