@@ -4,9 +4,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use chidao::date::Date;
@@ -204,133 +203,234 @@ pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
         let _ = writeln!(stream, "{CSV_HEADER}");
     }
 
-    // Inputs go out in order. A token is taken for each input sent to the
-    // workers and given back when its result is written, so at most `window`
-    // inputs are read, in flight or waiting in the reorder buffer: memory is
-    // bounded by a few documents per worker, whatever the archive's size.
-    let window = jobs * 4;
-    let (work_tx, work_rx) = sync_channel::<Work>(jobs);
-    let (done_tx, done_rx) = sync_channel::<(usize, Rendered)>(window);
-    let (token_tx, token_rx) = sync_channel::<()>(window);
-    for _ in 0..window {
-        let _ = token_tx.send(());
-    }
-    let paths = args.paths.clone();
-    let producer_dir = out_dir.clone();
-    std::thread::spawn(move || {
-        // Output names seen so far, as 64-bit hashes: 8 bytes per input.
-        let mut seen = HashSet::new();
-        for (index, input) in Inputs::new(&paths).enumerate() {
-            let out = producer_dir.as_deref().and_then(|d| out_path(&input, d));
-            let duplicate = out.as_ref().is_some_and(|p| {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                p.hash(&mut h);
-                !seen.insert(h.finish())
-            });
-            let work = Work {
-                index,
-                input,
-                out,
-                duplicate,
-            };
-            if token_rx.recv().is_err() || work_tx.send(work).is_err() {
-                break;
-            }
-        }
+    // The pipeline. Workers take the next input from a shared feed (the walk
+    // runs under its lock), convert it, and hand the result to the shared
+    // sink: whoever completes the next result in input order writes it and
+    // any that were waiting behind it. A worker that takes input number `i`
+    // waits until fewer than `window` results are ahead of the writer, so at
+    // most `window` inputs are read, in flight or in the reorder buffer:
+    // memory is a few documents per worker whatever the archive's size, and
+    // no thread hand-off is needed per file.
+    let shared = Arc::new(Shared {
+        feed: Mutex::new(Feed {
+            inputs: Inputs::new(&args.paths),
+            next: 0,
+            seen: HashSet::new(),
+            out_dir,
+            done: false,
+        }),
+        sink: Mutex::new(Sink {
+            stream: Some(stream),
+            pending: BTreeMap::new(),
+            next: 0,
+            totals: Totals::default(),
+            write_error: None,
+            bar: bar.clone(),
+        }),
+        written: AtomicUsize::new(0),
+        room: Mutex::new(()),
+        room_cv: Condvar::new(),
+        window: jobs * 4,
     });
-    let work_rx = Arc::new(Mutex::new(work_rx));
+    let start = Instant::now();
     let mut workers = Vec::with_capacity(jobs);
     for n in 0..jobs {
-        let work_rx = Arc::clone(&work_rx);
-        let done_tx = done_tx.clone();
+        let shared = Arc::clone(&shared);
         let job = Arc::clone(&job);
         let spawned = std::thread::Builder::new()
             .name(format!("chidao-worker-{n}"))
             // Room for deep recursion on hostile input: a stack overflow
             // aborts the process and cannot be turned into an error record.
             .stack_size(WORKER_STACK)
-            .spawn(move || worker(&job, &work_rx, &done_tx));
+            .spawn(move || worker(&job, &shared));
         match spawned {
             Ok(h) => workers.push(h),
             Err(e) if workers.is_empty() => return Err(format!("cannot start a worker: {e}")),
             Err(_) => break,
         }
     }
-    drop(done_tx);
-
-    let start = Instant::now();
-    let mut pending = BTreeMap::new();
-    let mut next = 0;
-    let mut totals = Totals::default();
-    let mut write_error = None;
-    loop {
+    // The main thread only watches for Ctrl-C / SIGTERM.
+    while !workers.iter().all(std::thread::JoinHandle::is_finished) {
         if job.interrupted.load(Ordering::SeqCst) {
-            return Err(stop(&job, stream, bar.as_ref()));
+            return Err(stop(&job, &shared, bar.as_ref()));
         }
-        let (i, r) = match done_rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(x) => x,
-            Err(RecvTimeoutError::Timeout) => continue,
-            Err(RecvTimeoutError::Disconnected) => break,
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for w in workers {
+        let _ = w.join();
+    }
+    if job.interrupted.load(Ordering::SeqCst) {
+        return Err(stop(&job, &shared, bar.as_ref()));
+    }
+    let mut sink = shared
+        .sink
+        .lock()
+        .map_err(|_| "internal error: a worker failed")?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    if let Some(e) = sink.write_error.take() {
+        return Err(e);
+    }
+    if let Some(stream) = sink.stream.take() {
+        stream
+            .finish()
+            .map_err(|e| format!("cannot finish the output: {e}"))?;
+    }
+    if !args.quiet {
+        eprintln!(
+            "chidao: {}",
+            sink.totals.line(start.elapsed().as_secs_f64())
+        );
+    }
+    Ok(Summary {
+        files: sink.totals.files,
+        failed: sink.totals.failed,
+    })
+}
+
+/// Where workers take their inputs from.
+struct Feed {
+    inputs: Inputs,
+    /// The number of the next input.
+    next: usize,
+    /// Output names seen so far with `--format json`, as 64-bit hashes: 8
+    /// bytes per input, so that two inputs never overwrite one output.
+    seen: HashSet<u64>,
+    out_dir: Option<PathBuf>,
+    done: bool,
+}
+
+impl Feed {
+    fn take(&mut self) -> Option<Work> {
+        if self.done {
+            return None;
+        }
+        let Some(input) = self.inputs.next() else {
+            self.done = true;
+            return None;
         };
-        pending.insert(i, r);
-        while let Some(r) = pending.remove(&next) {
-            next += 1;
-            totals.add(&r);
+        let index = self.next;
+        self.next += 1;
+        let out = self.out_dir.as_deref().and_then(|d| out_path(&input, d));
+        let duplicate = out.as_ref().is_some_and(|p| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            p.hash(&mut h);
+            !self.seen.insert(h.finish())
+        });
+        Some(Work {
+            index,
+            input,
+            out,
+            duplicate,
+        })
+    }
+}
+
+/// Where results are written, in input order.
+struct Sink {
+    /// `None` once finished, or removed by an interrupted run.
+    stream: Option<Stream>,
+    /// Results that arrived before an earlier one.
+    pending: BTreeMap<usize, Rendered>,
+    /// The number of the next result to write.
+    next: usize,
+    totals: Totals,
+    write_error: Option<String>,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Sink {
+    /// Take result `index`, and write every result now due.
+    fn put(&mut self, index: usize, r: Rendered, job: &Job) {
+        self.pending.insert(index, r);
+        while let Some(r) = self.pending.remove(&self.next) {
+            self.next += 1;
+            self.totals.add(&r);
             if let Some(e) = &r.error {
-                match &bar {
+                match &self.bar {
                     Some(b) => b.suspend(|| eprintln!("chidao: {e}")),
                     None => eprintln!("chidao: {e}"),
                 }
             }
-            if write_error.is_none() {
+            if let (Some(stream), None) = (&mut self.stream, &self.write_error) {
                 if let Err(e) = stream.write_all(&r.stream) {
-                    write_error = Some(format!("cannot write the output: {e}"));
+                    self.write_error = Some(format!("cannot write the output: {e}"));
                     // Nothing more can be written: stop reading inputs.
                     job.interrupted.store(true, Ordering::SeqCst);
                 }
             }
-            if let Some(b) = &bar {
+            if let Some(b) = &self.bar {
                 b.inc(1);
             }
-            let _ = token_tx.send(());
         }
     }
-    drop(token_tx);
-    for w in workers {
-        let _ = w.join();
+}
+
+/// What the workers share.
+struct Shared {
+    feed: Mutex<Feed>,
+    sink: Mutex<Sink>,
+    /// `Sink::next`, readable without the sink's lock.
+    written: AtomicUsize,
+    room: Mutex<()>,
+    room_cv: Condvar,
+    window: usize,
+}
+
+impl Shared {
+    /// Wait until input `index` is less than `window` ahead of the writer.
+    fn wait_for_room(&self, index: usize, job: &Job) {
+        let mut guard = match self.room.lock() {
+            Ok(g) => g,
+            Err(_) => return,
+        };
+        while index >= self.written.load(Ordering::SeqCst) + self.window
+            && !job.interrupted.load(Ordering::SeqCst)
+        {
+            guard = match self.room_cv.wait_timeout(guard, Duration::from_millis(100)) {
+                Ok((g, _)) => g,
+                Err(_) => return,
+            };
+        }
     }
-    if let Some(b) = &bar {
-        b.finish_and_clear();
+
+    fn put(&self, index: usize, r: Rendered, job: &Job) {
+        let written = {
+            let Ok(mut sink) = self.sink.lock() else {
+                return;
+            };
+            sink.put(index, r, job);
+            sink.next
+        };
+        if written > self.written.swap(written, Ordering::SeqCst) {
+            drop(self.room.lock());
+            self.room_cv.notify_all();
+        }
     }
-    if let Some(e) = write_error {
-        return Err(e);
-    }
-    stream
-        .finish()
-        .map_err(|e| format!("cannot finish the output: {e}"))?;
-    if !args.quiet {
-        eprintln!("chidao: {}", totals.line(start.elapsed().as_secs_f64()));
-    }
-    Ok(Summary {
-        files: totals.files,
-        failed: totals.failed,
-    })
 }
 
 const WORKER_STACK: usize = 64 << 20;
 
 const CSV_HEADER: &str = "source,path,assignees,coordinating,deadlines,due,actions,error";
 
-/// Stop an interrupted run: wait for the files being written, remove the
-/// stream's temporary file, and say so.
-fn stop(job: &Job, stream: Stream, bar: Option<&indicatif::ProgressBar>) -> String {
+/// Stop an interrupted run: wait for the output files being written, remove
+/// the stream's temporary file, and say so.
+fn stop(job: &Job, shared: &Shared, bar: Option<&indicatif::ProgressBar>) -> String {
     job.interrupted.store(true, Ordering::SeqCst);
     let _no_commits = job.commit.write();
-    drop(stream);
+    let write_error = match shared.sink.lock() {
+        Ok(mut sink) => {
+            // Dropped without a commit, the stream's temporary file is removed.
+            drop(sink.stream.take());
+            sink.write_error.take()
+        }
+        Err(_) => None,
+    };
     if let Some(b) = bar {
         b.abandon();
     }
-    INTERRUPTED.to_string()
+    write_error.unwrap_or_else(|| INTERRUPTED.to_string())
 }
 
 /// Counts for the summary line.
@@ -394,16 +494,17 @@ fn progress_bar(paths: &[String]) -> indicatif::ProgressBar {
     bar
 }
 
-fn worker(job: &Job, work_rx: &Mutex<Receiver<Work>>, done_tx: &SyncSender<(usize, Rendered)>) {
+fn worker(job: &Job, shared: &Shared) {
     loop {
         if job.interrupted.load(Ordering::SeqCst) {
             return;
         }
-        let next = match work_rx.lock() {
-            Ok(rx) => rx.recv(),
+        let work = match shared.feed.lock() {
+            Ok(mut feed) => feed.take(),
             Err(_) => return,
         };
-        let Ok(work) = next else { return };
+        let Some(work) = work else { return };
+        shared.wait_for_room(work.index, job);
         // A parser bug must not stop the run: one error record for that file.
         let rendered =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, &work)))
@@ -416,9 +517,7 @@ fn worker(job: &Job, work_rx: &Mutex<Receiver<Work>>, done_tx: &SyncSender<(usiz
                         0,
                     )
                 });
-        if done_tx.send((work.index, rendered)).is_err() {
-            return;
-        }
+        shared.put(work.index, rendered, job);
     }
 }
 
