@@ -92,6 +92,18 @@ pub(crate) enum Format {
     TasksCsv,
 }
 
+impl Format {
+    /// The name on the command line.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::TasksJsonl => "tasks-jsonl",
+            Format::TasksCsv => "tasks-csv",
+        }
+    }
+}
+
 #[derive(clap::Args)]
 pub(crate) struct ConvertArgs {
     /// Files, folders and glob patterns; `-` reads stdin.
@@ -122,6 +134,10 @@ pub(crate) struct ConvertArgs {
     /// With --format json: leave inputs whose output file exists (resume a run).
     #[arg(long)]
     skip_existing: bool,
+    /// With --format json: flush each output file to the disk before naming it
+    /// (survives a power cut, slower). The -o stream file is always flushed.
+    #[arg(long)]
+    sync: bool,
     /// Print nothing on stderr but errors (no progress bar, no summary).
     #[arg(short, long)]
     quiet: bool,
