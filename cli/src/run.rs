@@ -17,7 +17,7 @@ use crate::output::{csv_field, remove_stale_temporaries, AtomicFile, Stream};
 use crate::{ConvertArgs, Format};
 
 /// The message of a run stopped by Ctrl-C or SIGTERM.
-pub(crate) const INTERRUPTED: &str = "interrupted; no output was written";
+pub(crate) const INTERRUPTED: &str = "interrupted; no partial output file was left";
 
 /// What a run did.
 pub(crate) struct Summary {
