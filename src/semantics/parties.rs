@@ -44,7 +44,7 @@ pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
 
 /// The parties a node's own text names, in order of appearance.
 pub(crate) fn find(text: &str) -> Vec<FoundParty> {
-    let toks = Tokens::windows(text, &windows(text));
+    let toks = Tokens::new(text);
     let mut out = Vec::new();
     let mut start = 0;
     while start < toks.len() {
@@ -68,67 +68,6 @@ pub(crate) fn find(text: &str) -> Vec<FoundParty> {
         }
         clause(&toks, start, end, &mut out);
         start = end + 1;
-    }
-    out
-}
-
-/// How far from a clause start or a cue word a party list may reach.
-const WINDOW: usize = 360;
-
-/// Words after which parties stand (`phối hợp với X`, `báo cáo X`, `đề nghị X`).
-const CUES: [&str; 12] = [
-    "phối hợp",
-    "Phối hợp",
-    "kết hợp",
-    "Kết hợp",
-    "báo cáo",
-    "cùng với",
-    "Cùng",
-    "đề nghị",
-    "Đề nghị",
-    "yêu cầu",
-    "Yêu cầu",
-    "giao",
-];
-
-/// The stretches of `text` where parties can stand: the start of every clause
-/// and every cue word, each with the words that follow, merged. Parties are
-/// found only there, so a long clause is not tokenized in full.
-fn windows(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut starts = vec![0];
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends = match b {
-            b';' | b':' | b'\n' | b'!' | b'?' => true,
-            b'.' => bytes.get(i + 1).map_or(true, |n| n.is_ascii_whitespace()),
-            _ => false,
-        };
-        if ends && i + 1 < bytes.len() {
-            starts.push(i + 1);
-        }
-    }
-    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
-        std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| {
-        CUES.iter()
-            .map(|c| memchr::memmem::Finder::new(c.as_bytes()))
-            .collect()
-    });
-    for f in finders {
-        starts.extend(f.find_iter(bytes));
-    }
-    starts.sort_unstable();
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(starts.len());
-    for s in starts {
-        let mut end = (s + WINDOW).min(text.len());
-        // End at white space so the last word is whole.
-        while end < text.len() && !bytes[end].is_ascii_whitespace() {
-            end += 1;
-        }
-        match out.last_mut() {
-            Some(last) if s <= last.end => last.end = last.end.max(end),
-            _ => out.push(s..end),
-        }
     }
     out
 }
@@ -167,32 +106,23 @@ struct Tokens<'t> {
     keys: String,
     /// For each token, the vocabulary phrases that start with its word (and their vocabulary bits).
     /// Looked up the first time a vocabulary is tried at the token: most
-    /// tokens of a window are never asked.
+    /// tokens are never asked.
     cands: Vec<std::cell::Cell<Option<Phrases>>>,
 }
 
 impl<'t> Tokens<'t> {
-    /// Tokens of the whole text.
+    /// Tokens of the whole text, with a clause end after it.
     fn new(text: &'t str) -> Tokens<'t> {
-        let whole = 0..text.len();
-        Tokens::windows(text, std::slice::from_ref(&whole))
-    }
-
-    /// Tokens of the given windows of `text` only, with a clause end after each window.
-    fn windows(text: &'t str, windows: &[Range<usize>]) -> Tokens<'t> {
-        let mut toks =
-            Vec::with_capacity(windows.iter().map(|w| w.len()).sum::<usize>() / 5 + windows.len());
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut keys = String::new();
-        for w in windows {
-            Tokens::tokenize(text, w.clone(), &mut toks, &mut keys);
-            toks.push(Tok {
-                range: w.end..w.end,
-                kind: Kind::End,
-                key: 0..0,
-                key_in_text: false,
-                upper: false,
-            });
-        }
+        Tokens::tokenize(text, &mut toks, &mut keys);
+        toks.push(Tok {
+            range: text.len()..text.len(),
+            kind: Kind::End,
+            key: 0..0,
+            key_in_text: false,
+            upper: false,
+        });
         let cands = vec![std::cell::Cell::new(None); toks.len()];
         Tokens {
             text,
@@ -202,14 +132,14 @@ impl<'t> Tokens<'t> {
         }
     }
 
-    /// Tokenize `text[window]` byte by byte. Node text has its white space
+    /// Tokenize `text` byte by byte. Node text has its white space
     /// folded to single ASCII spaces by the layout stage, and every separator
     /// is ASCII or one of a few three-byte punctuation marks, so words are
     /// found without decoding; only a word's characters are lowercased.
-    fn tokenize(text: &'t str, window: Range<usize>, toks: &mut Vec<Tok>, keys: &mut String) {
+    fn tokenize(text: &'t str, toks: &mut Vec<Tok>, keys: &mut String) {
         let b = text.as_bytes();
-        let end = window.end;
-        let mut i = window.start;
+        let end = text.len();
+        let mut i = 0;
         let punct = |i: usize, kind: Kind, len: usize, toks: &mut Vec<Tok>| {
             toks.push(Tok {
                 range: i..i + len,
@@ -273,10 +203,7 @@ impl<'t> Tokens<'t> {
                     _ => i += 1,
                 }
             }
-            // Stay on a character boundary even if the window cut a character.
-            while i < end && !text.is_char_boundary(i) {
-                i += 1;
-            }
+            // Words end before an ASCII byte or a three-byte mark, so on a character boundary.
             let word = &text[start..i];
             // The key is the word in lower case as far as matching needs: the first
             // letter fully, the rest for ASCII and `Đ` (`UBND`, `HĐND`). Most words
@@ -346,19 +273,35 @@ impl<'t> Tokens<'t> {
 
     /// Whether the words from `i` spell `phrase` (folded, space separated). Returns its length in tokens.
     fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
+        self.phrase_after(i, self.key(i), phrase)
+    }
+
+    /// [`Tokens::phrase`] given the key of token `i`, so that a list of
+    /// phrases is tried against the first word without looking it up again.
+    fn phrase_after(&self, i: usize, first: &str, phrase: &str) -> Option<usize> {
+        // Phrases are a few short words: a plain byte loop beats a searcher.
+        let b = phrase.as_bytes();
         let mut n = 0;
-        for w in phrase.split(' ') {
-            if self.key(i + n) != w {
+        let mut start = 0;
+        while start <= b.len() {
+            let end = b[start..]
+                .iter()
+                .position(|&c| c == b' ')
+                .map_or(b.len(), |p| start + p);
+            let key = if n == 0 { first } else { self.key(i + n) };
+            if key != &phrase[start..end] {
                 return None;
             }
             n += 1;
+            start = end + 1;
         }
         Some(n)
     }
 
     /// The first phrase of `list` spelled from `i`, longest first as listed.
     fn any_of(&self, i: usize, list: &[&str]) -> Option<usize> {
-        list.iter().find_map(|p| self.phrase(i, p))
+        let first = self.key(i);
+        list.iter().find_map(|p| self.phrase_after(i, first, p))
     }
 
     /// The first phrase of a vocabulary spelled from `i`; a per-token mask of
@@ -375,11 +318,15 @@ impl<'t> Tokens<'t> {
             cell.set(Some(found));
             found
         });
+        if cands.is_empty() {
+            return None;
+        }
         // Candidates keep the vocabulary's order, so the first that matches is the one listed first.
+        let first = self.key(i);
         cands
             .iter()
             .filter(|(bit, _)| bit & v.bit != 0)
-            .find_map(|(_, p)| self.phrase(i, p))
+            .find_map(|(_, p)| self.phrase_after(i, first, p))
     }
 
     /// The index of the token that ends the clause starting at `i` (or `len`).
@@ -739,6 +686,32 @@ const FUNCTION_WORDS: Vocab = Vocab {
     ],
 };
 
+/// Where a plural group starts after one or two lower-case words that only
+/// frame it (`hệ thống các cơ quan báo chí`, `toàn thể các đơn vị`).
+fn group_after_filler(t: &Tokens<'_>, i: usize) -> Option<usize> {
+    (1..=2).map(|n| i + n).find(|&g| {
+        (i..g).all(|k| t.kind(k) == Some(Kind::Word) && !t.upper(k) && !is_stop(t, k))
+            && matches!(t.key(g), "các" | "những")
+            && party_start(t, g, true).is_some()
+    })
+}
+
+/// Whether the words at `i` open the topic of a report or a request
+/// (`báo cáo Ủy ban Dân tộc về tình hình ...`), not the field of a body's name
+/// (`Ban Chỉ đạo ... về phát triển khoa học`).
+fn topic_after(t: &Tokens<'_>, i: usize) -> bool {
+    const TOPICS: &[&str] = &[
+        "tình hình",
+        "kết quả",
+        "tiến độ",
+        "việc",
+        "nội dung",
+        "những",
+        "các",
+    ];
+    t.any_of(i, TOPICS).is_some()
+}
+
 /// Not stops although they begin like one (`các cơ quan có liên quan`).
 const KEEPS: Vocab = Vocab {
     bit: 32,
@@ -894,18 +867,22 @@ fn party(t: &Tokens<'_>, i: usize, in_list: bool) -> Option<Party> {
                 }
                 if t.key(j) == "và" || t.key(j) == "hoặc" {
                     // `Khoa học và Công nghệ` goes on; `và các cơ quan` starts another party.
-                    if party_start(t, j + 1, true).is_some() || is_stop(t, j + 1) {
+                    if party_start(t, j + 1, true).is_some()
+                        || is_stop(t, j + 1)
+                        || group_after_filler(t, j + 1).is_some()
+                    {
                         break;
                     }
                 } else if is_stop(t, j)
-                    && !(t.key(j) == "tham" && t.key(j - 1) == "quan")
+                    // `cơ quan tham mưu` is a kind of body; `có liên quan tham mưu` is its work.
+                    && !(t.key(j) == "tham" && t.key(j - 1) == "quan" && t.key(j - 2) == "cơ")
                     && !(group && related_within(t, j, 8))
                     // A body's proper name is capitalized (`Ban Chỉ đạo`, `Cục Kiểm tra`);
                     // after a word in lower case a capital starts the next sentence
                     // (`Công an tỉnh Chỉ đạo các đơn vị ...` of a heading run on).
                     && !(named && t.upper(j) && t.upper(j - 1))
                     && !(t.key(j) == "chỉ" && t.key(j - 1) == "ban")
-                    && !(named && t.key(j) == "về" && words > 0)
+                    && !(named && t.key(j) == "về" && words > 0 && !topic_after(t, j + 1))
                     && !(about && t.any(j, &FUNCTION_WORDS).is_none())
                 {
                     break;
@@ -1027,6 +1004,10 @@ fn list_with(t: &Tokens<'_>, i: usize, in_list: bool, semis: bool) -> (Vec<Party
         }
         if matches!(t.key(k), "và" | "hoặc") {
             k += 1;
+            // `và hệ thống các cơ quan báo chí`: the party is the group.
+            if party_start(t, k, true).is_none() {
+                k = group_after_filler(t, k).unwrap_or(k);
+            }
         }
         if k == j {
             break;
@@ -1580,6 +1561,30 @@ mod tests {
         assert_eq!(
             roles("Cục Hải quan kịp thời báo cáo những vụ việc vi phạm nghiêm trọng."),
             [("Cục Hải quan".to_string(), Role::Lead)]
+        );
+        // `về` + the topic of the report ends the recipient's name.
+        assert_eq!(
+            roles("Sở Y tế báo cáo Ủy ban Quốc gia về kết quả thực hiện."),
+            [
+                ("Sở Y tế".to_string(), Role::Lead),
+                ("Ủy ban Quốc gia".to_string(), Role::ReportTo)
+            ]
+        );
+    }
+
+    #[test]
+    fn framing_words_before_a_group_and_work_after_a_related_body() {
+        assert_eq!(
+            leads("Đài Phát thanh tỉnh và toàn thể các cơ quan báo chí đẩy mạnh tuyên truyền."),
+            ["Đài Phát thanh tỉnh", "các cơ quan báo chí"]
+        );
+        assert_eq!(
+            coords("Sở Nội vụ chủ trì, phối hợp với các đơn vị có liên quan tham mưu Ủy ban nhân dân tỉnh."),
+            ["các đơn vị có liên quan"]
+        );
+        assert_eq!(
+            leads("Các cơ quan tham mưu rà soát lại quy trình."),
+            ["Các cơ quan tham mưu"]
         );
     }
 
