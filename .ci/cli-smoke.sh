@@ -3,13 +3,17 @@
 # a folder of corpus copies plus three broken files, converted with one and
 # with two workers. Checks the record counts, the exit status, byte-identical
 # output, that no temporary file is left, and that a JSON run resumes.
+# CHIDAO_BIN names a release binary already built; without it, one is built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
 
 copies=${CHIDAO_SMOKE_COPIES:-200}
-cargo build --release -p chidao-cli
-bin=./target/release/chidao
+bin=${CHIDAO_BIN:-}
+if [ -z "$bin" ]; then
+    cargo build --release -p chidao-cli
+    bin=${CARGO_TARGET_DIR:-target}/release/chidao
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -33,8 +33,9 @@ const EXAMPLES: &str = "Examples:
 See `chidao convert --help` for error records, output files and exit status.";
 
 const CONVERT_NOTES: &str =
-    "Inputs: a folder is walked recursively in name order for *.txt files; a
-pattern ('in/**/*.txt', quoted) is expanded by chidao; `-` is stdin.
+    "Inputs: a folder is walked recursively in name order for *.txt files (links
+to folders are not followed); a pattern ('in/**/*.txt', quoted) is expanded by
+chidao; `-` is stdin.
 
 Every input gives one result, in input order whatever --jobs is: a document,
 or an error record {\"source\", \"error\": {\"code\", \"message\"}} (also a line
@@ -44,7 +45,8 @@ documents go to OUT/<path below the folder or pattern>.json and the error
 records to stdout.
 
 Output files are written under a temporary name (.NAME.PID.chidao-tmp) and
-renamed when complete; Ctrl-C or SIGTERM removes the temporary file.
+renamed when complete; Ctrl-C or SIGTERM removes the temporary file, and the
+next run removes those of runs killed outright.
 
 Exit status: 0 all converted, 1 any input failed, 2 usage error, 130 interrupted.
 
@@ -92,6 +94,18 @@ pub(crate) enum Format {
     TasksCsv,
 }
 
+impl Format {
+    /// The name on the command line.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::TasksJsonl => "tasks-jsonl",
+            Format::TasksCsv => "tasks-csv",
+        }
+    }
+}
+
 #[derive(clap::Args)]
 pub(crate) struct ConvertArgs {
     /// Files, folders and glob patterns; `-` reads stdin.
@@ -122,6 +136,10 @@ pub(crate) struct ConvertArgs {
     /// With --format json: leave inputs whose output file exists (resume a run).
     #[arg(long)]
     skip_existing: bool,
+    /// With --format json: flush each output file to the disk before naming it
+    /// (survives a power cut, slower). The -o stream file is always flushed.
+    #[arg(long)]
+    sync: bool,
     /// Print nothing on stderr but errors (no progress bar, no summary).
     #[arg(short, long)]
     quiet: bool,

@@ -8,26 +8,82 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, SyncSender};
 use std::thread::JoinHandle;
 
-/// Bytes written between two background syncs of a large output.
+/// Bytes written between two background syncs of a large synced output.
 const SYNC_EVERY: u64 = 32 << 20;
 
 /// A file written to a temporary name and renamed on [`AtomicFile::commit`];
 /// dropped without a commit, the temporary file is removed.
 ///
-/// The data reaches the disk before the rename, so a crash never leaves a
-/// renamed but empty file. A large output (one JSON Lines file for a whole
-/// archive) is synced in the background as it grows, so that the final sync
-/// does not stall the end of the run.
+/// With `sync`, the data reaches the disk before the rename, so a crash never
+/// leaves a renamed but empty file. A large synced output (one JSON Lines
+/// file for a whole archive) is synced in the background as it grows, so that
+/// the final sync does not stall the end of the run.
 pub(crate) struct AtomicFile {
     tmp: PathBuf,
     dest: PathBuf,
     out: Option<BufWriter<File>>,
+    sync: bool,
     unsynced: u64,
     syncer: Option<(SyncSender<()>, JoinHandle<io::Result<()>>)>,
 }
 
+/// The suffix of temporary files; with the writer's process id before it,
+/// so that a later run can tell the leftovers of a killed run from live files.
+const TMP_SUFFIX: &str = ".chidao-tmp";
+
+/// The temporary name of `name` written by process `pid`.
+fn tmp_name(name: &str, pid: u32) -> String {
+    format!(".{name}.{pid}{TMP_SUFFIX}")
+}
+
+/// The writer's process id of a temporary file name, if it is one.
+fn tmp_pid(file_name: &str) -> Option<u32> {
+    let stem = file_name.strip_prefix('.')?.strip_suffix(TMP_SUFFIX)?;
+    stem.rsplit_once('.')?.1.parse().ok()
+}
+
+/// Whether process `pid` is still running. Where this cannot be told (no
+/// `/proc`), every process counts as running and nothing is removed.
+fn alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
+/// Remove the temporary files that killed runs (SIGKILL, power cut) left in
+/// `dir`, and below it when `recursive`. Returns how many were removed.
+pub(crate) fn remove_stale_temporaries(dir: &Path, recursive: bool) -> usize {
+    let mut removed = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let Ok(ft) = e.file_type() else { continue };
+            if ft.is_dir() {
+                if recursive {
+                    stack.push(e.path());
+                }
+                continue;
+            }
+            let name = e.file_name();
+            let Some(pid) = tmp_pid(&name.to_string_lossy()) else {
+                continue;
+            };
+            if !alive(pid) && std::fs::remove_file(e.path()).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    removed
+}
+
 impl AtomicFile {
-    pub(crate) fn create(dest: &Path) -> io::Result<AtomicFile> {
+    /// A new temporary file for `dest`; `sync` flushes it to the disk before the rename.
+    pub(crate) fn create(dest: &Path, sync: bool) -> io::Result<AtomicFile> {
         let dir = dest
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -37,12 +93,13 @@ impl AtomicFile {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let tmp = dir.join(format!(".{name}.{}.chidao-tmp", std::process::id()));
+        let tmp = dir.join(tmp_name(&name, std::process::id()));
         let out = BufWriter::new(File::create(&tmp)?);
         Ok(AtomicFile {
             tmp,
             dest: dest.to_path_buf(),
             out: Some(out),
+            sync,
             unsynced: 0,
             syncer: None,
         })
@@ -78,7 +135,9 @@ impl AtomicFile {
         }
         if let Some(out) = self.out.take() {
             let file = out.into_inner().map_err(|e| e.into_error())?;
-            file.sync_all()?;
+            if self.sync {
+                file.sync_all()?;
+            }
         }
         std::fs::rename(&self.tmp, &self.dest)
     }
@@ -90,10 +149,12 @@ impl Write for AtomicFile {
             Some(o) => o.write(buf)?,
             None => return Err(io::Error::other("file already committed")),
         };
-        self.unsynced += n as u64;
-        if self.unsynced >= SYNC_EVERY {
-            self.unsynced = 0;
-            self.sync_in_background();
+        if self.sync {
+            self.unsynced += n as u64;
+            if self.unsynced >= SYNC_EVERY {
+                self.unsynced = 0;
+                self.sync_in_background();
+            }
         }
         Ok(n)
     }
@@ -117,73 +178,10 @@ pub(crate) enum Stream {
     File(AtomicFile),
 }
 
-/// Whether `name` is the temporary file (`.NAME.PID.chidao-tmp`) of a run
-/// that was killed outright (SIGKILL, power loss): its process is gone. Only
-/// where `/proc` tells which processes live; elsewhere nothing is stale.
-fn is_stale_temporary(name: &str) -> bool {
-    let Some(pid) = name
-        .strip_suffix(".chidao-tmp")
-        .filter(|_| name.starts_with('.'))
-        .and_then(|rest| rest.rsplit_once('.'))
-        .map(|(_, pid)| pid)
-    else {
-        return false;
-    };
-    pid.parse::<u32>().is_ok()
-        && Path::new("/proc/self").exists()
-        && !Path::new("/proc").join(pid).exists()
-}
-
-/// Remove killed runs' temporary files for `dest` (one output file).
-fn remove_stale_temporaries(dest: &Path) {
-    let (Some(dir), Some(name)) = (dest.parent(), dest.file_name()) else {
-        return;
-    };
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let prefix = format!(".{}.", name.to_string_lossy());
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let file = e.file_name();
-        let file = file.to_string_lossy();
-        if file.starts_with(&prefix) && is_stale_temporary(&file) {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
-}
-
-/// Remove killed runs' temporary files anywhere below `dir` (the output
-/// folder of `--format json`), in one walk before the run starts.
-pub(crate) fn remove_stale_temporaries_below(dir: &Path) {
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            match e.file_type() {
-                Ok(t) if t.is_dir() => stack.push(e.path()),
-                Ok(t) if t.is_file() && is_stale_temporary(&e.file_name().to_string_lossy()) => {
-                    let _ = std::fs::remove_file(e.path());
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
 impl Stream {
     pub(crate) fn open(path: Option<&Path>) -> io::Result<Stream> {
         Ok(match path {
-            Some(p) => {
-                remove_stale_temporaries(p);
-                Stream::File(AtomicFile::create(p)?)
-            }
+            Some(p) => Stream::File(AtomicFile::create(p, true)?),
             None => Stream::Stdout(BufWriter::new(io::stdout())),
         })
     }
@@ -218,5 +216,24 @@ pub(crate) fn csv_field(s: &str) -> String {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_names_round_trip() {
+        assert_eq!(tmp_pid(&tmp_name("a.b.json", 4242)), Some(4242));
+        assert_eq!(tmp_pid("a.json"), None);
+        assert_eq!(tmp_pid(".a.json.x.chidao-tmp"), None);
+    }
+
+    #[test]
+    fn csv_quoting() {
+        assert_eq!(csv_field("a"), "a");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
     }
 }

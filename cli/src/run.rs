@@ -1,12 +1,11 @@
 //! The commands: `convert` (the parallel, ordered pipeline), `normalize`, `dates`.
 
 use std::collections::{BTreeMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use chidao::date::Date;
@@ -14,11 +13,11 @@ use chidao::{Encoding, Parser};
 use serde::Serialize;
 
 use crate::inputs::{Input, Inputs};
-use crate::output::{csv_field, remove_stale_temporaries_below, AtomicFile, Stream};
+use crate::output::{csv_field, remove_stale_temporaries, AtomicFile, Stream};
 use crate::{ConvertArgs, Format};
 
 /// The message of a run stopped by Ctrl-C or SIGTERM.
-pub(crate) const INTERRUPTED: &str = "interrupted; no output was written";
+pub(crate) const INTERRUPTED: &str = "interrupted; no partial output file was left";
 
 /// What a run did.
 pub(crate) struct Summary {
@@ -26,9 +25,9 @@ pub(crate) struct Summary {
     pub failed: usize,
 }
 
-/// One input's result, rendered: the bytes for the stream (the output file
-/// of `--format json` is already written by the worker), and the error line
-/// for stderr when it failed.
+/// One input's result, rendered: the bytes for the stream, and the error
+/// line for stderr when it failed.
+#[derive(Default)]
 struct Rendered {
     stream: Vec<u8>,
     error: Option<String>,
@@ -80,254 +79,33 @@ fn encoding(name: &str) -> Result<Option<Encoding>, String> {
 struct Job {
     parser: Parser,
     format: Format,
-    out_dir: Option<PathBuf>,
     max_bytes: usize,
     skip_existing: bool,
-    interrupted: Arc<AtomicBool>,
+    sync: bool,
+    /// Set by Ctrl-C / SIGTERM: workers stop committing output files.
+    interrupted: AtomicBool,
+    /// Held (shared) by a worker while it writes and renames an output file;
+    /// taken (exclusive) by an interrupted run before it exits, so that no
+    /// temporary file is being written when the process ends.
+    commit: RwLock<()>,
 }
 
-/// Convert every input; results in input order.
-pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
-    let mut parser = Parser::new().max_bytes(args.max_bytes).strict(args.strict);
-    if let Some(e) = encoding(&args.encoding)? {
-        parser = parser.encoding(e);
-    }
-    if let Some(d) = args.reference_date.as_deref() {
-        parser = parser.reference_date(parse_date(d)?);
-    }
-    if args.format == Format::Json && args.output.is_none() {
-        return Err("--format json writes one file per input: name a folder with -o".to_string());
-    }
-    if args.skip_existing && args.format != Format::Json {
-        return Err("--skip-existing works with --format json (one file per input)".to_string());
-    }
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    // Ctrl-C or a kill (SIGTERM) stops the run: no output file is committed
-    // after it, and the stream's temporary file is removed.
-    let interrupted = Arc::new(AtomicBool::new(false));
-    {
-        let flag = Arc::clone(&interrupted);
-        let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-    }
-    let job = Arc::new(Job {
-        interrupted: Arc::clone(&interrupted),
-        parser,
-        format: args.format,
-        out_dir: (args.format == Format::Json)
-            .then(|| args.output.clone())
-            .flatten(),
-        max_bytes: args.max_bytes,
-        skip_existing: args.skip_existing,
-    });
-    let show_progress = !args.quiet && std::io::stderr().is_terminal();
-    let total = show_progress.then(|| Inputs::new(&args.paths).count() as u64);
-    let bar = total.map(|n| {
-        let bar = indicatif::ProgressBar::new(n);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} files  {rate} files/s  eta {eta}  {msg}",
-            )
-            .map(|style| {
-                style.with_key(
-                    "rate",
-                    |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                        let _ = write!(w, "{:.0}", state.per_sec());
-                    },
-                )
-            })
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
-
-    let mut stream = if args.format == Format::Json {
-        Stream::open(None).map_err(|e| format!("cannot write to stdout: {e}"))?
-    } else {
-        Stream::open(args.output.as_deref()).map_err(|e| {
-            format!(
-                "cannot create `{}`: {e}",
-                args.output.as_deref().unwrap_or(Path::new("-")).display()
-            )
-        })?
-    };
-    if args.format == Format::TasksCsv {
-        let _ = writeln!(
-            stream,
-            "source,path,assignees,coordinating,deadlines,due,actions,error"
-        );
-    }
-
-    // Inputs go out in order; at most `window` are in flight or waiting to be
-    // written, so memory stays bounded however large the archive.
-    let window = jobs * 4;
-    let (work_tx, work_rx) = sync_channel::<(usize, Input)>(jobs * 2);
-    let (done_tx, done_rx) = sync_channel::<(usize, Rendered)>(window);
-    let (token_tx, token_rx) = sync_channel::<()>(window);
-    for _ in 0..window {
-        let _ = token_tx.send(());
-    }
-    let paths = args.paths.clone();
-    let out_dir = job.out_dir.clone();
-    let producer = std::thread::spawn(move || {
-        if let Some(dir) = &out_dir {
-            remove_stale_temporaries_below(dir);
-        }
-        let mut taken = HashSet::new();
-        for (i, input) in Inputs::new(&paths).enumerate() {
-            let input = match &out_dir {
-                Some(dir) => claim_output(dir, input, &mut taken),
-                None => input,
-            };
-            if token_rx.recv().is_err() || work_tx.send((i, input)).is_err() {
-                break;
-            }
-        }
-    });
-    let work_rx = Arc::new(Mutex::new(work_rx));
-    let workers: Vec<_> = (0..jobs)
-        .map(|_| {
-            let work_rx = Arc::clone(&work_rx);
-            let done_tx: SyncSender<(usize, Rendered)> = done_tx.clone();
-            let job = Arc::clone(&job);
-            std::thread::spawn(move || worker(&job, &work_rx, &done_tx))
-        })
-        .collect();
-    drop(done_tx);
-
-    let start = Instant::now();
-    let mut pending = BTreeMap::new();
-    let mut next = 0;
-    let (mut files, mut failed, mut bytes, mut skipped) = (0usize, 0usize, 0u64, 0usize);
-    let mut write_error = None;
-    loop {
-        // Wake up now and then so that Ctrl-C stops a run even while every
-        // worker is busy (or blocked on a slow input such as stdin).
-        let (i, r) = match done_rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(x) => x,
-            Err(RecvTimeoutError::Timeout) if !interrupted.load(Ordering::SeqCst) => continue,
-            Err(_) => break,
-        };
-        if interrupted.load(Ordering::SeqCst) {
-            break;
-        }
-        pending.insert(i, r);
-        while let Some(r) = pending.remove(&next) {
-            next += 1;
-            files += 1;
-            bytes += r.bytes;
-            skipped += usize::from(r.skipped);
-            if let Some(e) = &r.error {
-                failed += 1;
-                match &bar {
-                    Some(b) => b.println(format!("chidao: {e}")),
-                    None => eprintln!("chidao: {e}"),
-                }
-            }
-            if write_error.is_none() {
-                if let Err(e) = stream.write_all(&r.stream) {
-                    write_error = Some(format!("cannot write the output: {e}"));
-                }
-            }
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
-            let _ = token_tx.send(());
-        }
-    }
-    drop(token_tx);
-    if interrupted.load(Ordering::SeqCst) {
-        // Dropping the stream removes its temporary file; workers end as their channels close.
-        drop(stream);
-        if let Some(b) = &bar {
-            b.abandon();
-        }
-        return Err(INTERRUPTED.to_string());
-    }
-    let _ = producer.join();
-    for w in workers {
-        let _ = w.join();
-    }
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
-    if let Some(e) = write_error {
-        return Err(e);
-    }
-    stream
-        .finish()
-        .map_err(|e| format!("cannot finish the output: {e}"))?;
-    // On a terminal the run ends with a summary; in a pipeline or a cron job
-    // stderr carries only errors unless --summary asks for it.
-    if args.summary || (!args.quiet && std::io::stderr().is_terminal()) {
-        let secs = start.elapsed().as_secs_f64().max(1e-9);
-        let skipped_note = if skipped > 0 {
-            format!(", {skipped} skipped (output exists)")
-        } else {
-            String::new()
-        };
-        eprintln!(
-            "chidao: {files} files, {} converted, {failed} failed{skipped_note}, {:.1} MB in {:.2} s ({:.1} MB/s)",
-            files - failed - skipped,
-            bytes as f64 / 1e6,
-            secs,
-            bytes as f64 / 1e6 / secs
-        );
-    }
-    Ok(Summary { files, failed })
+/// One input to convert: its place in the output order, and where its
+/// `NAME.json` goes with `--format json`.
+struct Work {
+    index: usize,
+    input: Input,
+    out: Option<PathBuf>,
+    /// Another input earlier in the run has the same output name.
+    duplicate: bool,
 }
 
-/// Write one output file under a temporary name and rename it when whole;
-/// after an interruption nothing is committed (the temporary file is removed).
-fn write_file(path: &Path, content: &[u8], interrupted: &AtomicBool) -> std::io::Result<()> {
-    let mut f = AtomicFile::create(path)?;
-    f.write_all(content)?;
-    if interrupted.load(Ordering::SeqCst) {
-        return Err(std::io::Error::other("interrupted"));
-    }
-    f.commit()
-}
-
-fn worker(
-    job: &Job,
-    work_rx: &Mutex<Receiver<(usize, Input)>>,
-    done_tx: &SyncSender<(usize, Rendered)>,
-) {
-    loop {
-        let next = match work_rx.lock() {
-            Ok(rx) => rx.recv(),
-            Err(_) => return,
-        };
-        let Ok((i, input)) = next else { return };
-        if job.interrupted.load(Ordering::SeqCst) {
-            return;
-        }
-        // A parser bug must not stop the run: one error record for that file.
-        let rendered =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, &input)))
-                .unwrap_or_else(|_| {
-                    error(
-                        job,
-                        &input.source(),
-                        "internal",
-                        "the parser failed on this file (please report it)",
-                        0,
-                    )
-                });
-        if done_tx.send((i, rendered)).is_err() {
-            return;
-        }
-    }
-}
-
-/// Where `--format json` writes an input: its path below the folder (or
-/// pattern) it was found in, plus `.json`.
-fn out_path(dir: &Path, input: &Input) -> Option<PathBuf> {
+/// The output file of an input with `--format json`: its path below the
+/// folder (or the pattern's fixed folders) it was found in, plus `.json`.
+fn out_path(input: &Input, dir: &Path) -> Option<PathBuf> {
     match input {
         Input::File { rel, .. } => {
-            // Only plain names: a pattern such as `*/../x/*.txt` must not
+            // Only plain names: a pattern such as `x/*/../../*.txt` must not
             // lead outside the output folder.
             let mut rel: PathBuf = rel
                 .components()
@@ -339,83 +117,492 @@ fn out_path(dir: &Path, input: &Input) -> Option<PathBuf> {
             Some(dir.join(rel))
         }
         Input::Stdin => Some(dir.join("stdin.json")),
-        Input::Refused { .. } => None,
+        Input::Missing { .. } => None,
     }
 }
 
-/// With one output file per input, two inputs must not share a name: the
-/// second becomes an error record instead of overwriting the first. Only a
-/// 64-bit hash of each name is kept, so memory stays small for huge archives.
-fn claim_output(dir: &Path, input: Input, taken: &mut HashSet<u64>) -> Input {
-    let Some(path) = out_path(dir, &input) else {
-        return input;
+fn worker_count(jobs: Option<usize>) -> usize {
+    jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
+/// Convert every input; results in input order.
+pub(crate) fn convert(args: ConvertArgs) -> Result<Summary, String> {
+    let mut parser = Parser::new().max_bytes(args.max_bytes).strict(args.strict);
+    if let Some(e) = encoding(&args.encoding)? {
+        parser = parser.encoding(e);
+    }
+    if let Some(d) = args.reference_date.as_deref() {
+        parser = parser.reference_date(parse_date(d)?);
+    }
+    let out_dir = match (args.format, &args.output) {
+        (Format::Json, Some(dir)) => {
+            if dir.is_file() {
+                return Err(format!(
+                    "--format json writes one file per input: `{}` is a file, name a folder",
+                    dir.display()
+                ));
+            }
+            Some(dir.clone())
+        }
+        (Format::Json, None) => {
+            return Err(
+                "--format json writes one file per input: name a folder with -o".to_string(),
+            )
+        }
+        _ => None,
     };
-    let mut h = DefaultHasher::new();
-    path.hash(&mut h);
-    if taken.insert(h.finish()) {
-        return input;
+    if args.skip_existing && out_dir.is_none() {
+        return Err("--skip-existing works with --format json (one file per input)".to_string());
     }
-    Input::Refused {
-        arg: input.source(),
-        code: "duplicate_output",
-        reason: format!(
-            "another input is already written to `{}`; convert this one separately",
-            path.display()
-        ),
+    if let Some(dest) = &args.output {
+        if out_dir.is_none() && dest.is_dir() {
+            return Err(format!(
+                "`{}` is a folder; --format {} writes one file (or use --format json)",
+                dest.display(),
+                args.format.name()
+            ));
+        }
     }
+    let jobs = worker_count(args.jobs);
+    let job = Arc::new(Job {
+        parser,
+        format: args.format,
+        max_bytes: args.max_bytes,
+        skip_existing: args.skip_existing,
+        sync: args.sync,
+        interrupted: AtomicBool::new(false),
+        commit: RwLock::new(()),
+    });
+    {
+        let job = Arc::clone(&job);
+        // Without a handler, Ctrl-C would kill the process mid-write; with one,
+        // the run stops at the next result and removes its temporary files.
+        let _ = ctrlc::set_handler(move || job.interrupted.store(true, Ordering::SeqCst));
+    }
+
+    // Leftovers of runs killed outright (SIGKILL) before this one writes.
+    match (&out_dir, &args.output) {
+        (Some(dir), _) => {
+            remove_stale_temporaries(dir, true);
+        }
+        (None, Some(dest)) => {
+            let parent = dest
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            remove_stale_temporaries(parent, false);
+        }
+        (None, None) => {}
+    }
+
+    let bar = (!args.quiet && std::io::stderr().is_terminal()).then(|| progress_bar(&args.paths));
+
+    let mut stream = match &out_dir {
+        Some(_) => Stream::open(None).map_err(|e| format!("cannot write to stdout: {e}"))?,
+        None => Stream::open(args.output.as_deref()).map_err(|e| {
+            format!(
+                "cannot create `{}`: {e}",
+                args.output.as_deref().unwrap_or(Path::new("-")).display()
+            )
+        })?,
+    };
+    if args.format == Format::TasksCsv {
+        let _ = writeln!(stream, "{CSV_HEADER}");
+    }
+
+    // The pipeline. Workers take the next input from a shared feed (the walk
+    // runs under its lock), convert it, and hand the result to the shared
+    // sink: whoever completes the next result in input order writes it and
+    // any that were waiting behind it. A worker that takes input number `i`
+    // waits until fewer than `window` results are ahead of the writer, so at
+    // most `window` inputs are read, in flight or in the reorder buffer:
+    // memory is a few documents per worker whatever the archive's size, and
+    // no thread hand-off is needed per file.
+    let shared = Arc::new(Shared {
+        feed: Mutex::new(Feed {
+            inputs: Inputs::new(&args.paths),
+            next: 0,
+            seen: HashSet::new(),
+            out_dir,
+            done: false,
+        }),
+        sink: Mutex::new(Sink {
+            stream: Some(stream),
+            pending: BTreeMap::new(),
+            next: 0,
+            totals: Totals::default(),
+            write_error: None,
+            bar: bar.clone(),
+        }),
+        written: AtomicUsize::new(0),
+        room: Mutex::new(()),
+        room_cv: Condvar::new(),
+        window: jobs * 4,
+    });
+    let start = Instant::now();
+    let mut workers = Vec::with_capacity(jobs);
+    for n in 0..jobs {
+        let shared = Arc::clone(&shared);
+        let job = Arc::clone(&job);
+        let spawned = std::thread::Builder::new()
+            .name(format!("chidao-worker-{n}"))
+            // Room for deep recursion on hostile input: a stack overflow
+            // aborts the process and cannot be turned into an error record.
+            .stack_size(WORKER_STACK)
+            .spawn(move || worker(&job, &shared));
+        match spawned {
+            Ok(h) => workers.push(h),
+            Err(e) if workers.is_empty() => return Err(format!("cannot start a worker: {e}")),
+            Err(_) => break,
+        }
+    }
+    // The main thread only watches for Ctrl-C / SIGTERM.
+    while !workers.iter().all(std::thread::JoinHandle::is_finished) {
+        if job.interrupted.load(Ordering::SeqCst) {
+            return Err(stop(&job, &shared, bar.as_ref()));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    for w in workers {
+        let _ = w.join();
+    }
+    if job.interrupted.load(Ordering::SeqCst) {
+        return Err(stop(&job, &shared, bar.as_ref()));
+    }
+    let mut sink = shared
+        .sink
+        .lock()
+        .map_err(|_| "internal error: a worker failed")?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    if let Some(e) = sink.write_error.take() {
+        return Err(e);
+    }
+    if let Some(stream) = sink.stream.take() {
+        stream
+            .finish()
+            .map_err(|e| format!("cannot finish the output: {e}"))?;
+    }
+    // On a terminal the run ends with a summary; in a pipeline or a cron job
+    // stderr carries only errors unless --summary asks for it.
+    if args.summary || (!args.quiet && std::io::stderr().is_terminal()) {
+        eprintln!(
+            "chidao: {}",
+            sink.totals.line(start.elapsed().as_secs_f64())
+        );
+    }
+    Ok(Summary {
+        files: sink.totals.files,
+        failed: sink.totals.failed,
+    })
+}
+
+/// Where workers take their inputs from.
+struct Feed {
+    inputs: Inputs,
+    /// The number of the next input.
+    next: usize,
+    /// Output names seen so far with `--format json`, as 64-bit hashes: 8
+    /// bytes per input, so that two inputs never overwrite one output.
+    seen: HashSet<u64>,
+    out_dir: Option<PathBuf>,
+    done: bool,
+}
+
+impl Feed {
+    fn take(&mut self) -> Option<Work> {
+        if self.done {
+            return None;
+        }
+        let Some(input) = self.inputs.next() else {
+            self.done = true;
+            return None;
+        };
+        let index = self.next;
+        self.next += 1;
+        let out = self.out_dir.as_deref().and_then(|d| out_path(&input, d));
+        let duplicate = out.as_ref().is_some_and(|p| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            p.hash(&mut h);
+            !self.seen.insert(h.finish())
+        });
+        Some(Work {
+            index,
+            input,
+            out,
+            duplicate,
+        })
+    }
+}
+
+/// Where results are written, in input order.
+struct Sink {
+    /// `None` once finished, or removed by an interrupted run.
+    stream: Option<Stream>,
+    /// Results that arrived before an earlier one.
+    pending: BTreeMap<usize, Rendered>,
+    /// The number of the next result to write.
+    next: usize,
+    totals: Totals,
+    write_error: Option<String>,
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Sink {
+    /// Take result `index`, and write every result now due.
+    fn put(&mut self, index: usize, r: Rendered, job: &Job) {
+        self.pending.insert(index, r);
+        while let Some(r) = self.pending.remove(&self.next) {
+            self.next += 1;
+            self.totals.add(&r);
+            if let Some(e) = &r.error {
+                match &self.bar {
+                    Some(b) => b.suspend(|| eprintln!("chidao: {e}")),
+                    None => eprintln!("chidao: {e}"),
+                }
+            }
+            if let (Some(stream), None) = (&mut self.stream, &self.write_error) {
+                if let Err(e) = stream.write_all(&r.stream) {
+                    self.write_error = Some(format!("cannot write the output: {e}"));
+                    // Nothing more can be written: stop reading inputs.
+                    job.interrupted.store(true, Ordering::SeqCst);
+                }
+            }
+            if let Some(b) = &self.bar {
+                b.inc(1);
+            }
+        }
+    }
+}
+
+/// What the workers share.
+struct Shared {
+    feed: Mutex<Feed>,
+    sink: Mutex<Sink>,
+    /// `Sink::next`, readable without the sink's lock.
+    written: AtomicUsize,
+    room: Mutex<()>,
+    room_cv: Condvar,
+    window: usize,
+}
+
+impl Shared {
+    /// Wait until input `index` is less than `window` ahead of the writer.
+    fn wait_for_room(&self, index: usize, job: &Job) {
+        let mut guard = match self.room.lock() {
+            Ok(g) => g,
+            Err(_) => return,
+        };
+        while index >= self.written.load(Ordering::SeqCst) + self.window
+            && !job.interrupted.load(Ordering::SeqCst)
+        {
+            guard = match self.room_cv.wait_timeout(guard, Duration::from_millis(100)) {
+                Ok((g, _)) => g,
+                Err(_) => return,
+            };
+        }
+    }
+
+    fn put(&self, index: usize, r: Rendered, job: &Job) {
+        let written = {
+            let Ok(mut sink) = self.sink.lock() else {
+                return;
+            };
+            sink.put(index, r, job);
+            sink.next
+        };
+        if written > self.written.swap(written, Ordering::SeqCst) {
+            drop(self.room.lock());
+            self.room_cv.notify_all();
+        }
+    }
+}
+
+const WORKER_STACK: usize = 64 << 20;
+
+const CSV_HEADER: &str = "source,path,assignees,coordinating,deadlines,due,actions,error";
+
+/// Stop an interrupted run: wait for the output files being written, remove
+/// the stream's temporary file, and say so.
+fn stop(job: &Job, shared: &Shared, bar: Option<&indicatif::ProgressBar>) -> String {
+    job.interrupted.store(true, Ordering::SeqCst);
+    let _no_commits = job.commit.write();
+    let write_error = match shared.sink.lock() {
+        Ok(mut sink) => {
+            // Dropped without a commit, the stream's temporary file is removed.
+            drop(sink.stream.take());
+            sink.write_error.take()
+        }
+        Err(_) => None,
+    };
+    if let Some(b) = bar {
+        b.abandon();
+    }
+    write_error.unwrap_or_else(|| INTERRUPTED.to_string())
+}
+
+/// Counts for the summary line.
+#[derive(Default)]
+struct Totals {
+    files: usize,
+    failed: usize,
+    skipped: usize,
+    bytes: u64,
+}
+
+impl Totals {
+    fn add(&mut self, r: &Rendered) {
+        self.files += 1;
+        self.bytes += r.bytes;
+        self.skipped += usize::from(r.skipped);
+        self.failed += usize::from(r.error.is_some());
+    }
+
+    fn line(&self, secs: f64) -> String {
+        let secs = secs.max(1e-6);
+        let skipped = if self.skipped > 0 {
+            format!(", {} skipped (output exists)", self.skipped)
+        } else {
+            String::new()
+        };
+        format!(
+            "{} files, {} converted, {} failed{skipped}, {:.1} MB in {:.2} s ({:.1} MB/s)",
+            self.files,
+            self.files - self.failed - self.skipped,
+            self.failed,
+            self.bytes as f64 / 1e6,
+            secs,
+            self.bytes as f64 / 1e6 / secs
+        )
+    }
+}
+
+/// A bar of files done, rate and ETA. Its length is counted by a second walk
+/// of the inputs in the background, so the run does not wait for it.
+fn progress_bar(paths: &[String]) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {human_pos}/{human_len} files  {rate} files/s  eta {eta}",
+        )
+        .map(|style| {
+            style.with_key(
+                "rate",
+                |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}", state.per_sec());
+                },
+            )
+        })
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let counted = bar.clone();
+    let paths = paths.to_vec();
+    std::thread::spawn(move || {
+        let mut n = 0u64;
+        for _ in Inputs::new(&paths) {
+            n += 1;
+            if n % 4096 == 0 {
+                counted.set_length(n);
+            }
+        }
+        counted.set_length(n);
+    });
+    bar
+}
+
+fn worker(job: &Job, shared: &Shared) {
+    loop {
+        if job.interrupted.load(Ordering::SeqCst) {
+            return;
+        }
+        let work = match shared.feed.lock() {
+            Ok(mut feed) => feed.take(),
+            Err(_) => return,
+        };
+        let Some(work) = work else { return };
+        shared.wait_for_room(work.index, job);
+        // A parser bug must not stop the run: one error record for that file.
+        let rendered =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(job, &work)))
+                .unwrap_or_else(|_| {
+                    error(
+                        job,
+                        &work.input.source(),
+                        "internal",
+                        "the parser failed on this file (please report it with the file)",
+                        0,
+                    )
+                });
+        shared.put(work.index, rendered, job);
+    }
+}
+
+/// Write one output file whole, unless the run was interrupted.
+fn commit_file(job: &Job, path: &Path, content: &[u8]) -> Result<(), String> {
+    let _writing = job.commit.read();
+    if job.interrupted.load(Ordering::SeqCst) {
+        return Ok(());
+    }
+    let mut f = AtomicFile::create(path, job.sync)
+        .map_err(|e| format!("cannot create `{}`: {e}", path.display()))?;
+    f.write_all(content)
+        .and_then(|()| f.commit())
+        .map_err(|e| format!("cannot write `{}`: {e}", path.display()))
 }
 
 /// Read, check, parse and render one input.
-fn process(job: &Job, input: &Input) -> Rendered {
-    let source = input.source();
-    let out_path = job.out_dir.as_deref().and_then(|dir| out_path(dir, input));
+fn process(job: &Job, work: &Work) -> Rendered {
+    let source = work.input.source();
+    if work.duplicate {
+        let out = work.out.as_deref().unwrap_or(Path::new(""));
+        return error(
+            job,
+            &source,
+            "duplicate_output",
+            &format!(
+                "an earlier input is also written to `{}`; convert them in separate runs",
+                out.display()
+            ),
+            0,
+        );
+    }
     if job.skip_existing {
-        if let Some(p) = &out_path {
+        if let Some(p) = &work.out {
             if p.exists() {
                 return Rendered {
-                    stream: Vec::new(),
-                    error: None,
-                    bytes: 0,
                     skipped: true,
+                    ..Rendered::default()
                 };
             }
         }
     }
-    let bytes = match read(input, job.max_bytes) {
+    let bytes = match read(&work.input, job.max_bytes) {
         Ok(b) => b,
         Err((code, message)) => return error(job, &source, code, &message, 0),
     };
     let size = bytes.len() as u64;
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return error(job, &source, "empty", "the file is empty", size);
-    }
-    if looks_binary(&bytes) {
-        return error(
-            job,
-            &source,
-            "binary",
-            "the file holds binary data, not text",
-            size,
-        );
+    if let Some((code, message)) = refuse(&bytes) {
+        return error(job, &source, code, message, size);
     }
     let mut doc = match job.parser.parse_bytes(&bytes) {
         Ok(d) => d,
         Err(e) => return error(job, &source, e.code(), &e.to_string(), size),
     };
+    drop(bytes);
     doc.source = Some(source.clone());
     let mut r = Rendered {
-        stream: Vec::new(),
-        error: None,
         bytes: size,
-        skipped: false,
+        ..Rendered::default()
     };
     match job.format {
         Format::Json => {
-            if let Some(p) = out_path {
-                let json = doc.to_json_pretty() + "\n";
-                if let Err(e) = write_file(&p, json.as_bytes(), &job.interrupted) {
-                    let message = format!("cannot write `{}`: {e}", p.display());
-                    return error(job, &source, "unwritable", &message, size);
+            let mut content = doc.to_json_pretty().into_bytes();
+            content.push(b'\n');
+            if let Some(p) = &work.out {
+                if let Err(e) = commit_file(job, p, &content) {
+                    return error(job, &source, "unwritable", &e, size);
                 }
             }
         }
@@ -443,6 +630,26 @@ fn process(job: &Job, input: &Input) -> Rendered {
         }
     }
     r
+}
+
+/// Input that is not text worth parsing: the error code and message.
+fn refuse(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Some(("empty", "the file is empty or holds only white space"));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some((
+            "undecodable",
+            "the file is UTF-16 text; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)",
+        ));
+    }
+    if looks_binary(bytes) {
+        return Some((
+            "binary",
+            "the file holds binary data (NUL or control bytes), not text",
+        ));
+    }
+    None
 }
 
 fn csv_row(source: &str, task: &chidao::Task) -> String {
@@ -518,35 +725,46 @@ fn error(job: &Job, source: &str, code: &str, message: &str, bytes: u64) -> Rend
     }
 }
 
-/// The bytes of an input, or an error code and message.
+/// The bytes of an input, or an error code and message. Never more than
+/// `max + 1` bytes are read, whatever the input claims to be (a growing log,
+/// `/dev/zero`, a pipe).
 fn read(input: &Input, max: usize) -> Result<Vec<u8>, (&'static str, String)> {
+    let too_large = |size: Option<u64>| {
+        let size = size.map_or_else(|| "over".to_string(), |n| format!("{n} bytes,"));
+        (
+            "too_large",
+            format!("input is {size} over the limit of {max} bytes (raise it with --max-bytes)"),
+        )
+    };
+    let mut buf = Vec::new();
     match input {
-        Input::Refused { code, reason, .. } => Err((code, reason.clone())),
+        Input::Missing { reason, .. } => return Err(("unreadable", reason.clone())),
         Input::Stdin => {
-            let mut buf = Vec::new();
             std::io::stdin()
+                .lock()
                 .take(max as u64 + 1)
                 .read_to_end(&mut buf)
                 .map_err(|e| ("unreadable", format!("cannot read stdin: {e}")))?;
-            if buf.len() > max {
-                return Err((
-                    "too_large",
-                    format!("input is over the limit of {max} bytes (raise it with --max-bytes)"),
-                ));
-            }
-            Ok(buf)
         }
         Input::File { path, .. } => {
-            let meta = std::fs::metadata(path).map_err(|e| ("unreadable", e.to_string()))?;
-            if meta.len() > max as u64 {
-                return Err((
-                    "too_large",
-                    format!("input is {} bytes, over the limit of {max} bytes (raise it with --max-bytes)", meta.len()),
-                ));
+            let file = std::fs::File::open(path).map_err(|e| ("unreadable", e.to_string()))?;
+            let meta = file.metadata().map_err(|e| ("unreadable", e.to_string()))?;
+            if meta.is_dir() {
+                return Err(("unreadable", "a folder, not a file".to_string()));
             }
-            std::fs::read(path).map_err(|e| ("unreadable", e.to_string()))
+            if meta.len() > max as u64 {
+                return Err(too_large(Some(meta.len())));
+            }
+            buf.reserve(meta.len() as usize);
+            file.take(max as u64 + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| ("unreadable", e.to_string()))?;
         }
     }
+    if buf.len() > max {
+        return Err(too_large(None));
+    }
+    Ok(buf)
 }
 
 /// NUL bytes, or many control bytes, in the first 64 KiB: not a text file.

@@ -453,3 +453,162 @@ fn json_names_keep_subfolders_and_never_collide() {
     assert!(rec["source"].as_str().unwrap_or("").ends_with("b/x.txt"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn folders_links_utf16_and_endless_inputs() {
+    let dir = archive("walk", 2);
+    // A link back to the folder would make the walk endless if followed.
+    std::os::unix::fs::symlink(&dir, dir.join("sub").join("loop")).expect("symlink");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "CÔNG ĐIỆN\n".encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    std::fs::write(dir.join("sub").join("utf16.txt"), utf16).expect("write");
+    let locked = dir.join("sub").join("locked");
+    std::fs::create_dir(&locked).expect("folder");
+    std::fs::write(locked.join("x.txt"), "x").expect("write");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    // Root reads any folder: then the locked one is just walked.
+    let can_lock = std::fs::read_dir(&locked).is_err();
+    let out = bin()
+        .args(["convert", "-q", "--max-bytes", "100000"])
+        .arg(dir.join("sub"))
+        .arg("/dev/zero")
+        .output()
+        .expect("runs");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    assert_eq!(out.status.code(), Some(1));
+    let records: Vec<(String, String)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("JSON line");
+            let source = v["source"].as_str().unwrap_or("").to_string();
+            let name = Path::new(&source)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (
+                name,
+                v["error"]["code"].as_str().unwrap_or("ok").to_string(),
+            )
+        })
+        .collect();
+    let locked_record = if can_lock {
+        ("locked", "unreadable")
+    } else {
+        ("x.txt", "ok")
+    };
+    let expected = [
+        ("000.txt", "ok"),
+        ("001.txt", "ok"),
+        locked_record,
+        ("utf16.txt", "undecodable"),
+        // Read no further than the limit: /dev/zero never ends.
+        ("zero", "too_large"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(records, expected, "the link is not followed");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn json_names_never_leave_the_output_folder() {
+    let dir = archive("escape", 0);
+    std::fs::create_dir_all(dir.join("in").join("a")).expect("folder");
+    std::fs::copy(&fixtures()[1], dir.join("in").join("a").join("x.txt")).expect("copy");
+    let out_dir = dir.join("deep").join("out");
+    // `..` in the matched path would climb out of `deep/out` if kept.
+    let pattern = format!("{}/in/*/../../in/a/*.txt", dir.display());
+    let out = bin()
+        .args(["convert", "-q", "--sync", "--format", "json", "-o"])
+        .arg(&out_dir)
+        .arg(&pattern)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let mut written = Vec::new();
+    let mut stack = vec![dir.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("dir").flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else if e.file_name().to_string_lossy().ends_with(".json") {
+                written.push(e.path());
+            }
+        }
+    }
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(written[0].starts_with(&out_dir), "{written:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_output_of_the_wrong_kind_is_a_usage_error() {
+    let dir = archive("kinds", 1);
+    let file = dir.join("sub").join("000.txt");
+    let json_into_file = bin()
+        .args(["convert", "-q", "--format", "json", "-o"])
+        .arg(&file)
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(json_into_file.status.code(), Some(2));
+    let jsonl_into_folder = bin()
+        .args(["convert", "-q", "-o"])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert_eq!(jsonl_into_folder.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn temp_files_below(dir: &Path) -> usize {
+    let mut n = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        n += temp_files(&d);
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            }
+        }
+    }
+    n
+}
+
+#[test]
+fn sigterm_during_a_json_run_leaves_no_temporary_file() {
+    let dir = archive("term-json", 200);
+    for (round, delay) in [150u64, 300, 500].into_iter().enumerate() {
+        let out_dir = dir.join(format!("out-{round}"));
+        let mut child = bin()
+            .args(["convert", "-q", "--jobs", "4", "--format", "json", "-o"])
+            .arg(&out_dir)
+            .arg(dir.join("sub"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("runs");
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let term = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .expect("kill -TERM");
+        assert!(term.success());
+        let status = child.wait().expect("ends");
+        // A run that finished before the signal exits 0; a stopped one 130.
+        assert!(matches!(status.code(), Some(0 | 130)), "{status:?}");
+        assert_eq!(temp_files_below(&out_dir), 0, "round {round}");
+        for e in std::fs::read_dir(&out_dir).into_iter().flatten().flatten() {
+            let v: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(e.path()).expect("read")).expect("whole");
+            assert_eq!(v["schema"], "chidao/1");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
