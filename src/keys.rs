@@ -82,11 +82,7 @@ pub(crate) fn base(c: char) -> char {
         }
     });
     let b = first.unwrap_or(c);
-    if b.is_ascii() {
-        b.to_ascii_lowercase()
-    } else {
-        b.to_lowercase().next().unwrap_or(b)
-    }
+    lower(b)
 }
 
 /// Whether `s` starts with the ASCII key `key` once folded (`Nơi nhận` starts with `noi nhan`).

@@ -13,6 +13,8 @@ use nom::combinator::{map, not, opt, peek, value, verify};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
+use crate::keys::is_word_char;
+
 type R<'a, T> = IResult<&'a str, T>;
 
 /// A date piece as written, before calendar validation.
@@ -127,10 +129,6 @@ impl Expr {
 /// Parses expressions at positions of one text, keeping spans absolute.
 pub(crate) struct Scanner<'t> {
     text: &'t str,
-}
-
-fn is_word_char(c: char) -> bool {
-    super::is_word_char(c)
 }
 
 fn is_space(c: char) -> bool {

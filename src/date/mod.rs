@@ -67,6 +67,8 @@ use std::sync::LazyLock;
 
 use memchr::memmem;
 
+use crate::keys::is_word_char;
+
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -526,8 +528,6 @@ fn keyword_starts(first: u8) -> &'static [&'static str] {
         _ => &[],
     }
 }
-
-pub(crate) use crate::keys::is_word_char;
 
 /// Whether byte `i` (an ASCII byte) starts a word.
 pub(crate) fn word_start(text: &str, i: usize) -> bool {
