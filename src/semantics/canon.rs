@@ -51,16 +51,27 @@ pub(crate) fn canonical(name: &str) -> String {
             out.push(' ');
         }
         let (core, tail) = split_trailing_punct(word);
-        if let Some(&(_, full)) = ABBREVIATIONS.iter().find(|(a, _)| *a == core) {
+        if let Some(full) = abbreviation(core) {
             out.push_str(full);
-        } else if let Some(&(_, one)) = VARIANTS.iter().find(|(v, _)| *v == core) {
-            out.push_str(one);
         } else {
             push_unified(&mut out, core);
         }
         out.push_str(tail);
     }
     out
+}
+
+/// The expansion of an abbreviation. Every abbreviation has a capital or `Đ`
+/// second, which most words do not: they are turned away without a look at the table.
+fn abbreviation(word: &str) -> Option<&'static str> {
+    let b = word.as_bytes();
+    if !(b.len() >= 2 && (b[1].is_ascii_uppercase() || b[1] == 0xC4)) {
+        return None;
+    }
+    ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == word)
+        .map(|&(_, full)| full)
 }
 
 /// `UBND,` is `UBND` and `,`.
@@ -71,6 +82,14 @@ fn split_trailing_punct(word: &str) -> (&str, &str) {
 
 /// Push a word, unifying the variants that occur inside it (`Uỷ` in `Uỷ ban`).
 fn push_unified(out: &mut String, word: &str) {
+    // Every variant starts with `u`, `h` or `t`, in either case.
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'u' | b'U' | b'h' | b'H' | b't' | b'T')
+    ) {
+        out.push_str(word);
+        return;
+    }
     for (v, one) in VARIANTS {
         if let Some(rest) = word.strip_prefix(v) {
             out.push_str(one);
@@ -84,6 +103,19 @@ fn push_unified(out: &mut String, word: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_abbreviation_passes_the_quick_test() {
+        for (a, full) in ABBREVIATIONS {
+            assert_eq!(abbreviation(a), Some(full), "{a}");
+        }
+        for (v, one) in VARIANTS {
+            let mut out = String::new();
+            push_unified(&mut out, v);
+            assert_eq!(out, one);
+        }
+        assert_eq!(abbreviation("Ban"), None);
+    }
 
     #[test]
     fn expands_and_unifies() {

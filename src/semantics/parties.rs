@@ -31,7 +31,8 @@ use crate::model::Role;
 /// `yêu cầu` / `đề nghị` (`Tổng cục Thuế yêu cầu Cục Thuế các tỉnh ... thực
 /// hiện một số giải pháp sau:`). Empty when the lead-in orders no one.
 pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
-    let base = Tokens::new(text);
+    let mut keys = String::new();
+    let base = Tokens::new(text, &mut keys);
     let toks = Words::new(&base);
     let mut out = Vec::new();
     let last = (0..toks.len())
@@ -47,7 +48,7 @@ pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
 /// The parties a node's own text names, in order of appearance.
 #[cfg(test)]
 pub(crate) fn find(text: &str) -> Vec<FoundParty> {
-    find_in(&Tokens::new(text))
+    find_in(&Tokens::new(text, &mut String::new()))
 }
 
 /// [`find`] over the tokens of the node's text.
@@ -83,27 +84,57 @@ pub(crate) fn find_in(base: &Tokens<'_>) -> Vec<FoundParty> {
 // ---------------------------------------------------------------------------
 // Words: the node's tokens with the party vocabularies looked up
 
-/// A node's [`Tokens`] with, for each token, the party-vocabulary phrases that
-/// start with its word, looked up the first time a vocabulary is tried there:
-/// most tokens are never asked.
+/// A node's [`Tokens`] with, for each token, the length in words of the
+/// phrase of each party vocabulary spelled from there, worked out the first
+/// time the vocabulary is tried at the token: most tokens are never asked,
+/// and the grammar asks some many times.
 struct Words<'a, 't> {
     base: &'a Tokens<'t>,
+    /// Per token: the phrases of all vocabularies that start with its word,
+    /// once looked up.
     cands: Vec<std::cell::Cell<Option<Phrases>>>,
+    /// Per token: a bit per vocabulary whose match is worked out (from
+    /// [`KNOWN`]), and three bits per vocabulary for its length, at [`Vocab::slot`].
+    matches: Vec<std::cell::Cell<u32>>,
 }
+
+/// The first of the bits that say a vocabulary's match at a token is worked out.
+const KNOWN: u32 = 21;
 
 impl<'a, 't> Words<'a, 't> {
     fn new(base: &'a Tokens<'t>) -> Self {
         Words {
             base,
             cands: vec![std::cell::Cell::new(None); base.len()],
+            matches: vec![std::cell::Cell::new(0); base.len()],
         }
     }
 
-    /// The first phrase of a vocabulary spelled from `i`; a per-token mask of
-    /// the vocabularies whose phrases start with the token's word skips the rest.
+    /// The length of the first phrase of a vocabulary spelled from `i`.
     fn any(&self, i: usize, v: &Vocab) -> Option<usize> {
-        let cell = self.cands.get(i)?;
-        let cands = cell.get().unwrap_or_else(|| {
+        let cell = self.matches.get(i)?;
+        let slot = u32::from(v.slot);
+        let mut m = cell.get();
+        if m & (1 << (KNOWN + slot)) == 0 {
+            m |= 1 << (KNOWN + slot);
+            // Candidates keep the vocabulary's order, so the first that matches is the one listed first.
+            let key = self.key(i);
+            let n = self
+                .candidates(i)
+                .iter()
+                .filter(|(s, _)| *s == v.slot)
+                .find_map(|(_, p)| self.phrase_after(i, key, p));
+            m |= (n.unwrap_or(0).min(7) as u32) << (3 * slot);
+            cell.set(m);
+        }
+        let n = (m >> (3 * slot)) & 7;
+        (n != 0).then_some(n as usize)
+    }
+
+    /// The vocabulary phrases that start with the word at `i`.
+    fn candidates(&self, i: usize) -> Phrases {
+        let cell = &self.cands[i];
+        cell.get().unwrap_or_else(|| {
             let first = first_words();
             let key = self.key(i);
             let found = match first.may_hold(key) {
@@ -112,16 +143,7 @@ impl<'a, 't> Words<'a, 't> {
             };
             cell.set(Some(found));
             found
-        });
-        if cands.is_empty() {
-            return None;
-        }
-        // Candidates keep the vocabulary's order, so the first that matches is the one listed first.
-        let first = self.key(i);
-        cands
-            .iter()
-            .filter(|(bit, _)| bit & v.bit != 0)
-            .find_map(|(_, p)| self.phrase_after(i, first, p))
+        })
     }
 }
 
@@ -136,20 +158,20 @@ impl<'t> std::ops::Deref for Words<'_, 't> {
 // ---------------------------------------------------------------------------
 // Vocabulary (lowercase, as written)
 
-/// The vocabulary phrases that start with one word, each with its vocabulary's bit.
+/// The vocabulary phrases that start with one word, each with its vocabulary's slot.
 type Phrases = &'static [(u8, &'static str)];
 
-/// A list of phrases, and its bit in the per-token masks.
+/// A list of phrases, and its slot in the per-token matches.
 struct Vocab {
-    bit: u8,
+    slot: u8,
     phrases: &'static [&'static str],
 }
 
 /// First word of every phrase -> the phrases that start with it, with their
-/// vocabulary's bit.
+/// vocabulary's slot.
 type FirstWords = crate::keys::WordTable<Vec<(u8, &'static str)>>;
 
-/// First word of every phrase -> the phrases that start with it, with their vocabulary's bit.
+/// First word of every phrase -> the phrases that start with it, with their vocabulary's slot.
 fn first_words() -> &'static FirstWords {
     static MAP: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
@@ -165,7 +187,7 @@ fn first_words() -> &'static FirstWords {
         ] {
             for p in v.phrases {
                 let w = p.split(' ').next().unwrap_or(p);
-                m.entry(w).push((v.bit, *p));
+                m.entry(w).push((v.slot, *p));
             }
         }
         m
@@ -174,7 +196,7 @@ fn first_words() -> &'static FirstWords {
 
 /// Titles of the head of a body or of a person in office.
 const TITLES: Vocab = Vocab {
-    bit: 1,
+    slot: 0,
     phrases: &[
         "phó thủ tướng chính phủ",
         "phó thủ tướng",
@@ -202,7 +224,7 @@ const TITLES: Vocab = Vocab {
 
 /// Heads of named bodies.
 const BODIES: Vocab = Vocab {
-    bit: 2,
+    slot: 1,
     phrases: &[
         "ủy ban nhân dân",
         "hội đồng nhân dân",
@@ -253,7 +275,7 @@ const BODIES: Vocab = Vocab {
 
 /// Nouns that name a kind of party (`các cơ quan`, `đơn vị phát triển hệ thống`).
 const GROUPS: Vocab = Vocab {
-    bit: 4,
+    slot: 2,
     phrases: &[
         "cơ quan",
         "đơn vị",
@@ -288,7 +310,7 @@ const GROUPS: Vocab = Vocab {
 
 /// Administrative units that continue a name after a comma (`các tỉnh, thành phố`).
 const UNITS: Vocab = Vocab {
-    bit: 8,
+    slot: 3,
     phrases: &[
         "thành phố",
         "thị xã",
@@ -304,7 +326,7 @@ const UNITS: Vocab = Vocab {
 
 /// Words that end a name: verbs that open the action, and function words.
 const STOPS: Vocab = Vocab {
-    bit: 16,
+    slot: 4,
     phrases: &[
         "chủ trì",
         "phối hợp",
@@ -423,7 +445,7 @@ const STOPS: Vocab = Vocab {
 
 /// Function words that end a name even inside a body's field (`... về X theo ...`).
 const FUNCTION_WORDS: Vocab = Vocab {
-    bit: 64,
+    slot: 6,
     phrases: &[
         "theo",
         "để",
@@ -472,7 +494,7 @@ fn topic_after(t: &Words<'_, '_>, i: usize) -> bool {
 
 /// Not stops although they begin like one (`các cơ quan có liên quan`).
 const KEEPS: Vocab = Vocab {
-    bit: 32,
+    slot: 5,
     phrases: &[
         "có liên quan",
         "cùng cấp",
@@ -1126,7 +1148,8 @@ fn push(t: &Words<'_, '_>, ps: &[Party], role: Role, out: &mut Vec<FoundParty>) 
 
 /// The words of tokens `toks`, parentheticals left out, joined by single spaces.
 fn name_text(t: &Words<'_, '_>, toks: Range<usize>) -> String {
-    let mut s = String::new();
+    let bytes = t.toks[toks.start].range.start..t.toks[toks.end - 1].range.end;
+    let mut s = String::with_capacity(bytes.len());
     let mut depth = 0usize;
     for k in toks {
         let tok = &t.toks[k];
@@ -1143,12 +1166,14 @@ fn name_text(t: &Words<'_, '_>, toks: Range<usize>) -> String {
             }
         }
     }
-    let s = s.trim_end_matches(',');
+    let kept = s.trim_end_matches(',');
     // `các tỉnh, thành phố trực thuộc Trung ương` is named by its first part.
-    let s = s
+    let kept = kept
         .strip_suffix(", thành phố trực thuộc Trung ương")
-        .unwrap_or(s);
-    s.to_string()
+        .unwrap_or(kept)
+        .len();
+    s.truncate(kept);
+    s
 }
 
 #[cfg(test)]
@@ -1452,6 +1477,29 @@ mod tests {
             coords("Phối hợp với Liên đoàn Lao động cùng cấp tổ chức."),
             ["Liên đoàn Lao động cùng cấp"]
         );
+    }
+
+    #[test]
+    fn vocabulary_phrases_fit_their_slots() {
+        let all = [
+            &TITLES,
+            &BODIES,
+            &GROUPS,
+            &UNITS,
+            &STOPS,
+            &KEEPS,
+            &FUNCTION_WORDS,
+        ];
+        for v in all {
+            // Three bits hold a phrase's length in words, seven slots the
+            // `u32` below the bits of `KNOWN`.
+            assert!(v.slot < 7);
+            assert!(v.phrases.iter().all(|p| p.split(' ').count() <= 7));
+        }
+        let mut slots: Vec<u8> = all.iter().map(|v| v.slot).collect();
+        slots.sort_unstable();
+        slots.dedup();
+        assert_eq!(slots.len(), all.len());
     }
 
     #[test]

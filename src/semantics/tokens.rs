@@ -26,66 +26,71 @@ pub(crate) enum Kind {
 }
 
 /// One token: where it is in the text, what it is, and its key.
-pub(crate) struct Tok {
+pub(crate) struct Tok<'t> {
     /// Byte range in the text.
     pub(crate) range: Range<usize>,
     /// What the token is.
     pub(crate) kind: Kind,
-    /// Lowercase key for words, tone-placement variants unified (`uỷ` -> `ủy`):
-    /// a range of the text itself when the word is its own key (most words
-    /// are), else of [`Tokens::keys`].
-    key: Range<usize>,
-    key_in_text: bool,
     /// Whether the word starts with a capital.
     pub(crate) upper: bool,
+    /// Lowercase key for words, tone-placement variants unified (`uỷ` -> `ủy`);
+    /// empty for marks. Most words are their own key and point into the text.
+    key: &'t str,
 }
 
-/// The tokens of a text, with the keys that are not slices of the text.
+/// The tokens of a text.
 pub(crate) struct Tokens<'t> {
     /// The text the tokens point into.
     pub(crate) text: &'t str,
     /// The tokens in order, and a clause end after the last.
-    pub(crate) toks: Vec<Tok>,
-    /// Keys of the words that are not their own key (`UBND` -> `ubnd`).
-    keys: String,
+    pub(crate) toks: Vec<Tok<'t>>,
 }
 
 impl<'t> Tokens<'t> {
-    /// Tokens of the whole text, with a clause end after it.
-    pub(crate) fn new(text: &'t str) -> Tokens<'t> {
+    /// Tokens of the whole text, with a clause end after it. The keys of the
+    /// words that are not their own key (`UBND` -> `ubnd`) are written to
+    /// `keys`, which lives as long as the tokens.
+    pub(crate) fn new(text: &'t str, keys: &'t mut String) -> Tokens<'t> {
+        keys.clear();
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-        let mut keys = String::new();
-        Tokens::tokenize(text, &mut toks, &mut keys);
+        // Copied keys are written first and pointed to once `keys` is complete.
+        let mut copied: Vec<(usize, Range<usize>)> = Vec::new();
+        Tokens::tokenize(text, &mut toks, keys, &mut copied);
+        let keys: &'t str = keys;
+        for (k, r) in copied {
+            toks[k].key = &keys[r];
+        }
         toks.push(Tok {
             range: text.len()..text.len(),
             kind: Kind::End,
-            key: 0..0,
-            key_in_text: false,
             upper: false,
+            key: "",
         });
-        Tokens { text, toks, keys }
+        Tokens { text, toks }
     }
 
     /// Tokenize `text` byte by byte. Node text has its white space
     /// folded to single ASCII spaces by the layout stage, and every separator
     /// is ASCII or one of a few three-byte punctuation marks, so words are
-    /// found without decoding; only a word's characters are lowercased.
-    fn tokenize(text: &'t str, toks: &mut Vec<Tok>, keys: &mut String) {
+    /// found without decoding; only the words that are not their own key are
+    /// copied, to `keys`, and listed in `copied`.
+    fn tokenize(
+        text: &'t str,
+        toks: &mut Vec<Tok<'t>>,
+        keys: &mut String,
+        copied: &mut Vec<(usize, Range<usize>)>,
+    ) {
         let b = text.as_bytes();
         let end = text.len();
         let mut i = 0;
-        let punct = |i: usize, kind: Kind, len: usize, toks: &mut Vec<Tok>| {
-            toks.push(Tok {
-                range: i..i + len,
-                kind,
-                key: 0..0,
-                key_in_text: false,
-                upper: false,
-            });
-        };
         while i < end {
-            let kind = match b[i] {
-                b' ' | b'\t' | b'\r' => {
+            let mark = match b[i] {
+                b' ' => {
+                    i += 1;
+                    continue;
+                }
+                c if CLASS[usize::from(c)] & MARK == 0 => None,
+                b'\t' | b'\r' => {
                     i += 1;
                     continue;
                 }
@@ -95,52 +100,50 @@ impl<'t> Tokens<'t> {
                 b'(' | b'[' => Some((Kind::Open, 1)),
                 b')' | b']' => Some((Kind::Close, 1)),
                 b'-' => Some((Kind::Dash, 1)),
-                b'"' | b'\'' | b'*' => Some((Kind::Other, 1)),
                 // `.` ends a clause unless a word goes on right after it (`.NET`).
-                b'.' if !b
-                    .get(i + 1)
-                    .is_some_and(|&n| n.is_ascii_alphanumeric() || n >= 0x80)
-                    || i == 0 =>
-                {
-                    Some((Kind::End, 1))
-                }
+                b'.' if i == 0 || !word_after(b, i) => Some((Kind::End, 1)),
+                b'.' => None,
                 0xE2 => match (b.get(i + 1), b.get(i + 2)) {
                     (Some(0x80), Some(0x93 | 0x94)) => Some((Kind::Dash, 3)),
                     (Some(0x80), Some(0x98 | 0x99 | 0x9C | 0x9D | 0xA6)) => Some((Kind::Other, 3)),
                     _ => None,
                 },
-                _ => None,
+                _ => Some((Kind::Other, 1)),
             };
-            if let Some((kind, len)) = kind {
-                punct(i, kind, len, toks);
+            if let Some((kind, len)) = mark {
+                toks.push(Tok {
+                    range: i..i + len,
+                    kind,
+                    upper: false,
+                    key: "",
+                });
                 i += len;
                 continue;
             }
             // A word runs to a separator; `&`, `/`, `-` and an inner `.` stay inside.
+            // Most bytes go on the word with one table lookup; noted on the
+            // way: an ASCII capital or a `Đ` lead byte after the first.
             let start = i;
             i += 1;
-            // Most bytes go on the word: one table lookup each, no jump per byte.
-            // Noted on the way: an ASCII capital or a `Đ` lead byte after the first.
-            let mut capitals = false;
-            let mut d_lead = false;
-            while i < end {
-                let c = b[i];
-                if !WORD_END[usize::from(c)] {
-                    capitals |= c.is_ascii_uppercase();
-                    d_lead |= c == 0xC4;
-                    i += 1;
-                    continue;
-                }
-                let inside = match b[i] {
-                    b'.' => b
-                        .get(i + 1)
-                        .is_some_and(|&n| n.is_ascii_alphanumeric() || n >= 0x80),
-                    0xE2 => {
-                        !(b.get(i + 1) == Some(&0x80)
-                            && matches!(b.get(i + 2), Some(0x9C | 0x9D | 0xA6)))
+            let mut seen = 0;
+            loop {
+                while i < end {
+                    let c = CLASS[usize::from(b[i])];
+                    if c & WORD_END != 0 {
+                        break;
                     }
-                    _ => false,
-                };
+                    seen |= c;
+                    i += 1;
+                }
+                let inside = i < end
+                    && match b[i] {
+                        b'.' => word_after(b, i),
+                        0xE2 => {
+                            !(b.get(i + 1) == Some(&0x80)
+                                && matches!(b.get(i + 2), Some(0x9C | 0x9D | 0xA6)))
+                        }
+                        _ => false,
+                    };
                 if !inside {
                     break;
                 }
@@ -148,41 +151,40 @@ impl<'t> Tokens<'t> {
             }
             // Words end before an ASCII byte or a three-byte mark, so on a character boundary.
             let word = &text[start..i];
+            let first = b[start];
+            let upper = first >= 0x80 && word.chars().next().is_some_and(crate::keys::is_upper)
+                || first.is_ascii_uppercase();
             // The key is the word in lower case as far as matching needs: the first
             // letter fully, the rest for ASCII and `Đ` (`UBND`, `HĐND`). Most words
             // are already their key and are not copied.
-            let upper = match word.as_bytes()[0] {
-                b if b < 0x80 => b.is_ascii_uppercase(),
-                _ => word.chars().next().is_some_and(char::is_uppercase),
-            };
             let copy = upper
-                || capitals
-                || d_lead && word.contains('Đ')
-                || (4..=6).contains(&word.len()) && variant(word).is_some();
-            let (key, key_in_text) = if copy {
+                || seen & ASCII_CAPITAL != 0
+                || seen & D_LEAD != 0 && word.contains('Đ')
+                || variant(word).is_some();
+            let key = if copy {
                 let k0 = keys.len();
-                let first = word.chars().next().unwrap_or(' ');
-                if upper && !first.is_ascii() {
-                    keys.extend(first.to_lowercase());
-                    keys.push_str(&word[first.len_utf8()..]);
-                } else {
-                    keys.push_str(word);
+                let mut chars = word.chars();
+                keys.extend(chars.next().map(crate::keys::lower));
+                for c in chars {
+                    keys.push(match c {
+                        'Đ' => 'đ',
+                        c => c.to_ascii_lowercase(),
+                    });
                 }
-                lower_in_place(keys, k0);
                 if let Some(one) = variant(&keys[k0..]) {
                     keys.truncate(k0);
                     keys.push_str(one);
                 }
-                (k0..keys.len(), false)
+                copied.push((toks.len(), k0..keys.len()));
+                ""
             } else {
-                (start..i, true)
+                word
             };
             toks.push(Tok {
                 range: start..i,
                 kind: Kind::Word,
-                key,
-                key_in_text,
                 upper,
+                key,
             });
         }
     }
@@ -195,17 +197,8 @@ impl<'t> Tokens<'t> {
         self.toks.get(i).map(|t| t.kind)
     }
 
-    pub(crate) fn key(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .filter(|t| t.kind == Kind::Word)
-            .map_or("", |t| {
-                if t.key_in_text {
-                    &self.text[t.key.clone()]
-                } else {
-                    &self.keys[t.key.clone()]
-                }
-            })
+    pub(crate) fn key(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| t.key)
     }
 
     pub(crate) fn upper(&self, i: usize) -> bool {
@@ -220,23 +213,16 @@ impl<'t> Tokens<'t> {
     /// [`Tokens::phrase`] given the key of token `i`, so that a list of
     /// phrases is tried against the first word without looking it up again.
     pub(crate) fn phrase_after(&self, i: usize, first: &str, phrase: &str) -> Option<usize> {
-        // Phrases are a few short words: a plain byte loop beats a searcher.
-        let b = phrase.as_bytes();
-        let mut n = 0;
-        let mut start = 0;
-        while start <= b.len() {
-            let end = b[start..]
-                .iter()
-                .position(|&c| c == b' ')
-                .map_or(b.len(), |p| start + p);
-            let key = if n == 0 { first } else { self.key(i + n) };
-            if key != &phrase[start..end] {
-                return None;
+        // Each word's key is stripped off the front of the phrase, with the space after it.
+        let mut rest = phrase.strip_prefix(first)?;
+        let mut n = 1;
+        loop {
+            if rest.is_empty() {
+                return Some(n);
             }
+            rest = rest.strip_prefix(' ')?.strip_prefix(self.key(i + n))?;
             n += 1;
-            start = end + 1;
         }
-        Some(n)
     }
 
     /// The first phrase of `list` spelled from `i`, longest first as listed.
@@ -263,28 +249,45 @@ impl<'t> Tokens<'t> {
     }
 }
 
-/// Bytes that may end a word: white space, punctuation, `.` (unless a word
+/// Byte classes of the tokenizer, one table lookup per byte.
+/// A byte that may end a word: white space, punctuation, `.` (unless a word
 /// goes on after it) and the lead byte of the three-byte quotes and ellipsis.
-const WORD_END: [bool; 256] = {
-    let mut t = [false; 256];
+const WORD_END: u8 = 1;
+/// An ASCII capital.
+const ASCII_CAPITAL: u8 = 2;
+/// The lead byte of `Đ` (and of `đ`, `ă`, `ĩ`).
+const D_LEAD: u8 = 4;
+/// A byte that is, or may start, a mark rather than a word.
+const MARK: u8 = 8;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let ends = b" \t\r\n,;:()[]\"!?.";
     let mut k = 0;
     while k < ends.len() {
-        t[ends[k] as usize] = true;
+        t[ends[k] as usize] |= WORD_END | MARK;
         k += 1;
     }
-    t[0xE2] = true;
+    let marks = b"-'*";
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] |= MARK;
+        k += 1;
+    }
+    t[0xE2] = WORD_END | MARK;
+    t[0xC4] = D_LEAD;
+    let mut c = b'A';
+    while c <= b'Z' {
+        t[c as usize] = ASCII_CAPITAL;
+        c += 1;
+    }
     t
 };
 
-/// Lowercase ASCII letters and `Đ` of the key that starts at `k0`, in place.
-fn lower_in_place(keys: &mut String, k0: usize) {
-    keys[k0..].make_ascii_lowercase();
-    if keys[k0..].contains('Đ') {
-        let lowered = keys[k0..].replace('Đ', "đ");
-        keys.truncate(k0);
-        keys.push_str(&lowered);
-    }
+/// Whether a word goes on right after the `.` at `i` (`.NET`, `TP.HCM`).
+fn word_after(b: &[u8], i: usize) -> bool {
+    b.get(i + 1)
+        .is_some_and(|&n| n.is_ascii_alphanumeric() || n >= 0x80)
 }
 
 /// The one spelling of a word written with a variant tone placement (`uỷ` -> `ủy`).
@@ -296,7 +299,8 @@ fn variant(word: &str) -> Option<&'static str> {
         ("hoà", "hòa"),
         ("khoẻ", "khỏe"),
     ];
-    if !(4..=6).contains(&word.len()) {
+    // All start with `u`, `t`, `h` or `k`.
+    if !(4..=6).contains(&word.len()) || !matches!(word.as_bytes()[0], b'u' | b't' | b'h' | b'k') {
         return None;
     }
     VARIANTS
@@ -310,7 +314,8 @@ mod tests {
     use super::*;
 
     fn shape(text: &str) -> Vec<(Kind, String)> {
-        let t = Tokens::new(text);
+        let mut keys = String::new();
+        let t = Tokens::new(text, &mut keys);
         (0..t.len())
             .map(|i| (t.toks[i].kind, t.key(i).to_string()))
             .collect()
@@ -354,7 +359,8 @@ mod tests {
 
     #[test]
     fn phrases_span_words() {
-        let t = Tokens::new("Bộ trưởng Bộ Công an chủ trì");
+        let mut keys = String::new();
+        let t = Tokens::new("Bộ trưởng Bộ Công an chủ trì", &mut keys);
         assert_eq!(t.phrase(0, "bộ trưởng"), Some(2));
         assert_eq!(t.any_of(5, &["chủ nhiệm", "chủ trì"]), Some(2));
         assert_eq!(t.phrase(0, "bộ công an"), None);

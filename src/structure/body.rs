@@ -820,9 +820,10 @@ fn finish(
 
     // Meaning.
     // The node's words, read by the party and action finders.
+    let mut keys = String::new();
     let tokens = env
         .semantics
-        .then(|| semantics::tokens::Tokens::new(&own.text));
+        .then(|| semantics::tokens::Tokens::new(&own.text, &mut keys));
     let found = tokens
         .as_ref()
         .map(semantics::parties::find_in)
