@@ -109,7 +109,7 @@ fn lower_tail(s: &str, max: usize) -> (usize, String) {
     while !s.is_char_boundary(start) {
         start += 1;
     }
-    (start, s[start..].to_lowercase())
+    (start, s[start..].chars().map(crate::keys::lower).collect())
 }
 
 /// Whether `tail` ends with the words `phrase`, starting at a word boundary.

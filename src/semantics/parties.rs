@@ -90,12 +90,18 @@ pub(crate) fn find_in(base: &Tokens<'_>) -> Vec<FoundParty> {
 /// and the grammar asks some many times.
 struct Words<'a, 't> {
     base: &'a Tokens<'t>,
-    /// Per token: the phrases of all vocabularies that start with its word,
-    /// once looked up.
-    cands: Vec<std::cell::Cell<Option<Phrases>>>,
-    /// Per token: a bit per vocabulary whose match is worked out (from
-    /// [`KNOWN`]), and three bits per vocabulary for its length, at [`Vocab::slot`].
-    matches: Vec<std::cell::Cell<u32>>,
+    /// What is known of each token's vocabulary matches.
+    known: Vec<std::cell::Cell<Known>>,
+}
+
+/// What is known of the vocabulary matches at a token.
+#[derive(Clone, Copy, Default)]
+struct Known {
+    /// The phrases of all vocabularies that start with the token's word, once looked up.
+    cands: Option<Phrases>,
+    /// A bit per vocabulary whose match is worked out (from [`KNOWN`]), and
+    /// three bits per vocabulary for its length, at [`Vocab::slot`].
+    matches: u32,
 }
 
 /// The first of the bits that say a vocabulary's match at a token is worked out.
@@ -105,45 +111,34 @@ impl<'a, 't> Words<'a, 't> {
     fn new(base: &'a Tokens<'t>) -> Self {
         Words {
             base,
-            cands: vec![std::cell::Cell::new(None); base.len()],
-            matches: vec![std::cell::Cell::new(0); base.len()],
+            known: vec![std::cell::Cell::new(Known::default()); base.len()],
         }
     }
 
     /// The length of the first phrase of a vocabulary spelled from `i`.
     fn any(&self, i: usize, v: &Vocab) -> Option<usize> {
-        let cell = self.matches.get(i)?;
+        let cell = self.known.get(i)?;
         let slot = u32::from(v.slot);
-        let mut m = cell.get();
-        if m & (1 << (KNOWN + slot)) == 0 {
-            m |= 1 << (KNOWN + slot);
-            // Candidates keep the vocabulary's order, so the first that matches is the one listed first.
+        let mut k = cell.get();
+        if k.matches & (1 << (KNOWN + slot)) == 0 {
             let key = self.key(i);
-            let n = self
-                .candidates(i)
+            let cands = *k.cands.get_or_insert_with(|| {
+                let first = first_words();
+                match first.may_hold(key) {
+                    true => first.get(key).map_or(&[][..], Vec::as_slice),
+                    false => &[][..],
+                }
+            });
+            // Candidates keep the vocabulary's order, so the first that matches is the one listed first.
+            let n = cands
                 .iter()
                 .filter(|(s, _)| *s == v.slot)
                 .find_map(|(_, p)| self.phrase_after(i, key, p));
-            m |= (n.unwrap_or(0).min(7) as u32) << (3 * slot);
-            cell.set(m);
+            k.matches |= 1 << (KNOWN + slot) | (n.unwrap_or(0).min(7) as u32) << (3 * slot);
+            cell.set(k);
         }
-        let n = (m >> (3 * slot)) & 7;
+        let n = (k.matches >> (3 * slot)) & 7;
         (n != 0).then_some(n as usize)
-    }
-
-    /// The vocabulary phrases that start with the word at `i`.
-    fn candidates(&self, i: usize) -> Phrases {
-        let cell = &self.cands[i];
-        cell.get().unwrap_or_else(|| {
-            let first = first_words();
-            let key = self.key(i);
-            let found = match first.may_hold(key) {
-                true => first.get(key).map_or(&[][..], Vec::as_slice),
-                false => &[][..],
-            };
-            cell.set(Some(found));
-            found
-        })
     }
 }
 

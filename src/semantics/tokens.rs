@@ -52,9 +52,11 @@ impl<'t> Tokens<'t> {
     /// `keys`, which lives as long as the tokens.
     pub(crate) fn new(text: &'t str, keys: &'t mut String) -> Tokens<'t> {
         keys.clear();
-        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        // Vietnamese words are short: a token for every four bytes is seldom exceeded.
+        let mut toks = Vec::with_capacity(text.len() / 4 + 2);
         // Copied keys are written first and pointed to once `keys` is complete.
-        let mut copied: Vec<(usize, Range<usize>)> = Vec::new();
+        keys.reserve(text.len() / 4);
+        let mut copied: Vec<(usize, Range<usize>)> = Vec::with_capacity(text.len() / 16 + 1);
         Tokens::tokenize(text, &mut toks, keys, &mut copied);
         let keys: &'t str = keys;
         for (k, r) in copied {
@@ -291,7 +293,22 @@ fn word_after(b: &[u8], i: usize) -> bool {
 }
 
 /// The one spelling of a word written with a variant tone placement (`uỷ` -> `ủy`).
+#[inline]
 fn variant(word: &str) -> Option<&'static str> {
+    // All are four to six bytes, start with `u`, `t`, `h` or `k` and end with a
+    // toned vowel: most words are turned away here.
+    let b = word.as_bytes();
+    if !(4..=6).contains(&b.len())
+        || !matches!(b[0], b'u' | b't' | b'h' | b'k')
+        || b[b.len() - 1] < 0x80
+    {
+        return None;
+    }
+    variant_of(word)
+}
+
+#[cold]
+fn variant_of(word: &str) -> Option<&'static str> {
     const VARIANTS: [(&str, &str); 5] = [
         ("uỷ", "ủy"),
         ("thuỷ", "thủy"),
@@ -299,10 +316,6 @@ fn variant(word: &str) -> Option<&'static str> {
         ("hoà", "hòa"),
         ("khoẻ", "khỏe"),
     ];
-    // All start with `u`, `t`, `h` or `k`.
-    if !(4..=6).contains(&word.len()) || !matches!(word.as_bytes()[0], b'u' | b't' | b'h' | b'k') {
-        return None;
-    }
     VARIANTS
         .iter()
         .find(|(v, _)| word == *v)
