@@ -123,20 +123,14 @@ impl<'t> Tokens<'t> {
                 continue;
             }
             // A word runs to a separator; `&`, `/`, `-` and an inner `.` stay inside.
-            // Most bytes go on the word with one table lookup; noted on the
-            // way: an ASCII capital or a `Đ` lead byte after the first.
+            // Noted on the way: an ASCII capital or a `Đ` lead byte after the first.
             let start = i;
             i += 1;
             let mut seen = 0;
             loop {
-                while i < end {
-                    let c = CLASS[usize::from(b[i])];
-                    if c & WORD_END != 0 {
-                        break;
-                    }
-                    seen |= c;
-                    i += 1;
-                }
+                let (to, classes) = run(b, i);
+                i = to;
+                seen |= classes;
                 let inside = i < end
                     && match b[i] {
                         b'.' => word_after(b, i),
@@ -159,10 +153,16 @@ impl<'t> Tokens<'t> {
             // The key is the word in lower case as far as matching needs: the first
             // letter fully, the rest for ASCII and `Đ` (`UBND`, `HĐND`). Most words
             // are already their key and are not copied.
-            let copy = upper
-                || seen & ASCII_CAPITAL != 0
-                || seen & D_LEAD != 0 && word.contains('Đ')
-                || variant(word).is_some();
+            // Cheap tests first, without branches; `Đ` is `C4 90`.
+            let maybe = upper
+                | (seen & ASCII_CAPITAL != 0)
+                | (seen & D_BYTES == D_BYTES)
+                | may_vary(word.as_bytes());
+            let copy = maybe
+                && (upper
+                    || seen & ASCII_CAPITAL != 0
+                    || word.contains('Đ')
+                    || variant_of(word).is_some());
             let key = if copy {
                 let k0 = keys.len();
                 let mut chars = word.chars();
@@ -173,7 +173,7 @@ impl<'t> Tokens<'t> {
                         c => c.to_ascii_lowercase(),
                     });
                 }
-                if let Some(one) = variant(&keys[k0..]) {
+                if let Some(one) = variant_of(&keys[k0..]) {
                     keys.truncate(k0);
                     keys.push_str(one);
                 }
@@ -259,6 +259,10 @@ const WORD_END: u8 = 1;
 const ASCII_CAPITAL: u8 = 2;
 /// The lead byte of `Đ` (and of `đ`, `ă`, `ĩ`).
 const D_LEAD: u8 = 4;
+/// The last byte of `Đ` (and of a few other letters).
+const D_TAIL: u8 = 16;
+/// Both bytes of `Đ`.
+const D_BYTES: u8 = D_LEAD | D_TAIL;
 /// A byte that is, or may start, a mark rather than a word.
 const MARK: u8 = 8;
 
@@ -278,6 +282,7 @@ const CLASS: [u8; 256] = {
     }
     t[0xE2] = WORD_END | MARK;
     t[0xC4] = D_LEAD;
+    t[0x90] = D_TAIL;
     let mut c = b'A';
     while c <= b'Z' {
         t[c as usize] = ASCII_CAPITAL;
@@ -286,28 +291,61 @@ const CLASS: [u8; 256] = {
     t
 };
 
+/// The end of the run of bytes from `i` that do not end a word, and the
+/// union of their classes. Eight bytes are classified at a time with no
+/// branch per byte: words end every few bytes, at places no branch predictor
+/// can guess.
+#[inline]
+fn run(b: &[u8], mut i: usize) -> (usize, u8) {
+    const ENDS: u64 = 0x0101_0101_0101_0101 * WORD_END as u64;
+    let mut seen = 0u64;
+    loop {
+        // Past the text's end, a space ends the word.
+        let chunk: [u8; 8] = match b.get(i..i + 8) {
+            Some(c) => c.try_into().unwrap_or([b' '; 8]),
+            None => {
+                let mut c = [b' '; 8];
+                let n = b.len().saturating_sub(i);
+                c[..n].copy_from_slice(&b[i..]);
+                c
+            }
+        };
+        let classes = u64::from_le_bytes(chunk.map(|c| CLASS[usize::from(c)]));
+        let ends = classes & ENDS;
+        if ends == 0 {
+            seen |= classes;
+            i += 8;
+            continue;
+        }
+        let len = ends.trailing_zeros() / 8;
+        // The classes of the bytes before the end, folded into one byte.
+        let mut before = classes & ((1u64 << (8 * len)) - 1);
+        before |= seen;
+        before |= before >> 32;
+        before |= before >> 16;
+        before |= before >> 8;
+        return ((i + len as usize).min(b.len()), before as u8);
+    }
+}
+
 /// Whether a word goes on right after the `.` at `i` (`.NET`, `TP.HCM`).
 fn word_after(b: &[u8], i: usize) -> bool {
     b.get(i + 1)
         .is_some_and(|&n| n.is_ascii_alphanumeric() || n >= 0x80)
 }
 
-/// The one spelling of a word written with a variant tone placement (`uỷ` -> `ủy`).
+/// Whether a word may be written with a variant tone placement: all are
+/// four to six bytes, start with `u`, `t`, `h` or `k` and end with a toned
+/// vowel. Tested without branches, as most words are turned away.
 #[inline]
-fn variant(word: &str) -> Option<&'static str> {
-    // All are four to six bytes, start with `u`, `t`, `h` or `k` and end with a
-    // toned vowel: most words are turned away here.
-    let b = word.as_bytes();
-    if !(4..=6).contains(&b.len())
-        || !matches!(b[0], b'u' | b't' | b'h' | b'k')
-        || b[b.len() - 1] < 0x80
-    {
-        return None;
-    }
-    variant_of(word)
+fn may_vary(b: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    (b.len().wrapping_sub(4) <= 2) & matches!(first, b'u' | b't' | b'h' | b'k') & (last >= 0x80)
 }
 
-#[cold]
+/// The one spelling of a word written with a variant tone placement (`uỷ` -> `ủy`).
 fn variant_of(word: &str) -> Option<&'static str> {
     const VARIANTS: [(&str, &str); 5] = [
         ("uỷ", "ủy"),
