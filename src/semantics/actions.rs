@@ -94,7 +94,7 @@ const MAX_LEAD_WORDS: usize = 40;
 /// Byte ranges of the action phrases in `text`.
 #[cfg(test)]
 pub(crate) fn find(text: &str) -> Vec<Range<usize>> {
-    find_in(&Tokens::new(text, &mut String::new()))
+    find_in(&Tokens::new(text, &mut Default::default()))
 }
 
 /// Byte ranges of the action phrases in a node's text, read from its tokens.

@@ -103,19 +103,17 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{a0}')
 }
 
-/// The last up to `max` bytes of `s`, cut at a char boundary, in lower case.
-fn lower_tail(s: &str, max: usize) -> (usize, String) {
-    let mut start = s.len().saturating_sub(max);
-    while !s.is_char_boundary(start) {
-        start += 1;
+/// Whether `s` ends with the words `phrase` (lower case), in any case,
+/// starting at a word boundary. Returns the byte length of the match in `s`.
+fn ends_with_words(s: &str, phrase: &str) -> Option<usize> {
+    let mut rest = s.chars();
+    for p in phrase.chars().rev() {
+        let c = rest.next_back()?;
+        if c != p && crate::keys::lower(c) != p {
+            return None;
+        }
     }
-    (start, s[start..].chars().map(crate::keys::lower).collect())
-}
-
-/// Whether `tail` ends with the words `phrase`, starting at a word boundary.
-/// Returns the byte length of the match in `tail`.
-fn ends_with_words(tail: &str, phrase: &str) -> Option<usize> {
-    let head = tail.strip_suffix(phrase)?;
+    let head = rest.as_str();
     if head
         .chars()
         .next_back()
@@ -123,34 +121,24 @@ fn ends_with_words(tail: &str, phrase: &str) -> Option<usize> {
     {
         return None;
     }
-    Some(phrase.len())
+    Some(s.len() - head.len())
 }
 
 /// The trigger right before byte `at`, with the byte where it starts.
 fn trigger_before(text: &str, at: usize) -> Option<(Trigger, usize)> {
     let pre = skip_transparent(text.get(..at)?);
-    // Lower-casing keeps byte lengths for the letters of these phrases, so
-    // offsets in the lower-case tail map back one to one when lengths agree.
-    let (tail_start, tail) = lower_tail(pre, 64);
-    let same_len = tail.len() == pre.len() - tail_start;
-    if let Some(label) = tail.strip_suffix(':') {
+    if let Some(label) = pre.strip_suffix(':') {
         let label = label.trim_end_matches(is_space);
         for l in FIELD_LABELS {
-            if ends_with_words(label, l).is_some() {
-                let start = if same_len {
-                    tail_start + label.len() - l.len()
-                } else {
-                    at
-                };
-                return Some((Trigger::Field, start));
+            if let Some(n) = ends_with_words(label, l) {
+                return Some((Trigger::Field, label.len() - n));
             }
         }
         return None;
     }
     for &(phrase, trigger) in TRIGGERS {
-        if let Some(n) = ends_with_words(&tail, phrase) {
-            let start = if same_len { pre.len() - n } else { at };
-            return Some((trigger, start));
+        if let Some(n) = ends_with_words(pre, phrase) {
+            return Some((trigger, pre.len() - n));
         }
     }
     None
@@ -176,11 +164,8 @@ fn skip_transparent(pre: &str) -> &str {
     loop {
         let before = pre.len();
         pre = pre.trim_end_matches(',').trim_end_matches(is_space);
-        let (ts, tail) = lower_tail(pre, 24);
-        if tail.len() == pre.len() - ts {
-            if let Some(n) = WEEKDAYS.iter().find_map(|w| ends_with_words(&tail, w)) {
-                pre = pre[..pre.len() - n].trim_end_matches(is_space);
-            }
+        if let Some(n) = WEEKDAYS.iter().find_map(|w| ends_with_words(pre, w)) {
+            pre = pre[..pre.len() - n].trim_end_matches(is_space);
         }
         // A time of day, read word by word from the end.
         let mut cut = pre;
@@ -371,10 +356,8 @@ fn recurring(text: &str, out: &mut Vec<FoundDeadline>) {
                 let end = text.len() - end_rest.len();
                 let mut start = p;
                 let pre = text[..p].trim_end_matches(is_space);
-                let (ts, tail) = lower_tail(pre, 16);
-                if ends_with_words(&tail, "định kỳ").is_some() && tail.len() == pre.len() - ts
-                {
-                    start = pre.len() - "định kỳ".len();
+                if let Some(n) = ends_with_words(pre, "định kỳ") {
+                    start = pre.len() - n;
                 }
                 out.push(FoundDeadline {
                     range: start..end,

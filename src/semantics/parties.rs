@@ -31,8 +31,8 @@ use crate::model::Role;
 /// `yêu cầu` / `đề nghị` (`Tổng cục Thuế yêu cầu Cục Thuế các tỉnh ... thực
 /// hiện một số giải pháp sau:`). Empty when the lead-in orders no one.
 pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
-    let mut keys = String::new();
-    let base = Tokens::new(text, &mut keys);
+    let mut scratch = super::tokens::Scratch::default();
+    let base = Tokens::new(text, &mut scratch);
     let toks = Words::new(&base);
     let mut out = Vec::new();
     let last = (0..toks.len())
@@ -48,7 +48,7 @@ pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
 /// The parties a node's own text names, in order of appearance.
 #[cfg(test)]
 pub(crate) fn find(text: &str) -> Vec<FoundParty> {
-    find_in(&Tokens::new(text, &mut String::new()))
+    find_in(&Tokens::new(text, &mut Default::default()))
 }
 
 /// [`find`] over the tokens of the node's text.
@@ -977,7 +977,7 @@ fn field_label(t: &Words<'_, '_>, start: usize, end: usize) -> Option<Role> {
 /// Tokens a label (which may hold a comma) takes from `i`.
 fn label_len(t: &Words<'_, '_>, i: usize, label: &str) -> Option<usize> {
     let mut n = 0;
-    for part in label.split(", ") {
+    for part in label.split(',').map(str::trim_start) {
         if n > 0 {
             if t.kind(i + n) != Some(Kind::Comma) {
                 return None;

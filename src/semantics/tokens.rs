@@ -44,22 +44,38 @@ pub(crate) struct Tokens<'t> {
     pub(crate) text: &'t str,
     /// The tokens in order, and a clause end after the last.
     pub(crate) toks: Vec<Tok<'t>>,
+    /// Where the tokens' allocation goes back to when they are dropped.
+    home: &'t mut Vec<Tok<'static>>,
+}
+
+/// The buffers of [`Tokens`], kept from one text to the next so that the
+/// texts of a document are tokenized without allocating each time.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    toks: Vec<Tok<'static>>,
+    keys: String,
+    copied: Vec<(usize, Range<usize>)>,
 }
 
 impl<'t> Tokens<'t> {
-    /// Tokens of the whole text, with a clause end after it. The keys of the
-    /// words that are not their own key (`UBND` -> `ubnd`) are written to
-    /// `keys`, which lives as long as the tokens.
-    pub(crate) fn new(text: &'t str, keys: &'t mut String) -> Tokens<'t> {
+    /// Tokens of the whole text, with a clause end after it, in the buffers
+    /// of `scratch`. The keys of the words that are not their own key
+    /// (`UBND` -> `ubnd`) are written there too.
+    pub(crate) fn new(text: &'t str, scratch: &'t mut Scratch) -> Tokens<'t> {
+        let Scratch {
+            toks: home,
+            keys,
+            copied,
+        } = scratch;
         keys.clear();
+        copied.clear();
+        let mut toks = recycle(std::mem::take(home));
         // Vietnamese words are short: a token for every four bytes is seldom exceeded.
-        let mut toks = Vec::with_capacity(text.len() / 4 + 2);
-        // Copied keys are written first and pointed to once `keys` is complete.
-        keys.reserve(text.len() / 4);
-        let mut copied: Vec<(usize, Range<usize>)> = Vec::with_capacity(text.len() / 16 + 1);
-        Tokens::tokenize(text, &mut toks, keys, &mut copied);
+        toks.reserve(text.len() / 4 + 2);
+        Tokens::tokenize(text, &mut toks, keys, copied);
+        // Copied keys are pointed to once `keys` is complete.
         let keys: &'t str = keys;
-        for (k, r) in copied {
+        for (k, r) in copied.drain(..) {
             toks[k].key = &keys[r];
         }
         toks.push(Tok {
@@ -68,7 +84,7 @@ impl<'t> Tokens<'t> {
             upper: false,
             key: "",
         });
-        Tokens { text, toks }
+        Tokens { text, toks, home }
     }
 
     /// Tokenize `text` byte by byte. Node text has its white space
@@ -251,6 +267,21 @@ impl<'t> Tokens<'t> {
     }
 }
 
+impl Drop for Tokens<'_> {
+    fn drop(&mut self) {
+        *self.home = recycle(std::mem::take(&mut self.toks));
+    }
+}
+
+/// An empty vector of tokens with the allocation of `v`, for the tokens of
+/// another text (collecting an empty iterator in place keeps the allocation).
+// `filter` would keep the old lifetime; the point is a vector of the new one.
+#[allow(clippy::unnecessary_filter_map)]
+fn recycle<'a, 'b>(mut v: Vec<Tok<'a>>) -> Vec<Tok<'b>> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
+}
+
 /// Byte classes of the tokenizer, one table lookup per byte.
 /// A byte that may end a word: white space, punctuation, `.` (unless a word
 /// goes on after it) and the lead byte of the three-byte quotes and ellipsis.
@@ -365,8 +396,8 @@ mod tests {
     use super::*;
 
     fn shape(text: &str) -> Vec<(Kind, String)> {
-        let mut keys = String::new();
-        let t = Tokens::new(text, &mut keys);
+        let mut scratch = Scratch::default();
+        let t = Tokens::new(text, &mut scratch);
         (0..t.len())
             .map(|i| (t.toks[i].kind, t.key(i).to_string()))
             .collect()
@@ -410,8 +441,8 @@ mod tests {
 
     #[test]
     fn phrases_span_words() {
-        let mut keys = String::new();
-        let t = Tokens::new("Bộ trưởng Bộ Công an chủ trì", &mut keys);
+        let mut scratch = Scratch::default();
+        let t = Tokens::new("Bộ trưởng Bộ Công an chủ trì", &mut scratch);
         assert_eq!(t.phrase(0, "bộ trưởng"), Some(2));
         assert_eq!(t.any_of(5, &["chủ nhiệm", "chủ trì"]), Some(2));
         assert_eq!(t.phrase(0, "bộ công an"), None);

@@ -269,6 +269,7 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
         ctx,
         semantics: region.semantics,
         citations: Vec::new(),
+        scratch: Default::default(),
     };
     let mut sections = Vec::with_capacity(b.tops.len());
     for top in b.tops {
@@ -779,6 +780,8 @@ struct Env<'a, 'l> {
     /// Run the semantic stage (parties, deadlines, actions, citations).
     semantics: bool,
     citations: Vec<Citation>,
+    /// Tokenizer buffers, reused from node to node.
+    scratch: semantics::tokens::Scratch,
 }
 
 fn finish(
@@ -820,10 +823,9 @@ fn finish(
 
     // Meaning.
     // The node's words, read by the party and action finders.
-    let mut keys = String::new();
     let tokens = env
         .semantics
-        .then(|| semantics::tokens::Tokens::new(&own.text, &mut keys));
+        .then(|| semantics::tokens::Tokens::new(&own.text, &mut env.scratch));
     let found = tokens
         .as_ref()
         .map(semantics::parties::find_in)
@@ -852,6 +854,8 @@ fn finish(
         .as_ref()
         .map(semantics::actions::find_in)
         .unwrap_or_default();
+    // The tokenizer's buffers go back for the next node.
+    drop(tokens);
     let actions = found
         .into_iter()
         .map(|r| {
@@ -875,17 +879,20 @@ fn finish(
         inh.extend(assignees);
         assignees = inh;
     }
-    let leads: Vec<Assignee> = {
-        let own_leads: Vec<Assignee> = assignees
+    // What the children inherit: the node's own leads, else what it inherited.
+    let own_leads: Vec<Assignee> = if d.children.is_empty() {
+        Vec::new()
+    } else {
+        assignees
             .iter()
             .filter(|a| a.role == Role::Lead)
             .cloned()
-            .collect();
-        if own_leads.is_empty() {
-            inherited.to_vec()
-        } else {
-            own_leads
-        }
+            .collect()
+    };
+    let leads = if own_leads.is_empty() {
+        inherited
+    } else {
+        &own_leads[..]
     };
     let mut node = Node {
         label: d.label.clone(),
@@ -914,7 +921,7 @@ fn finish(
             }
             _ => {}
         }
-        let child = finish(env, c, path.as_deref(), &leads);
+        let child = finish(env, c, path.as_deref(), leads);
         lift_fields(&child, &mut node, &mut lifted_leads);
         node.children.push(child);
     }
