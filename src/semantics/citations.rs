@@ -505,7 +505,10 @@ fn trim_spaces_end(b: &[u8]) -> &[u8] {
 /// Whether `b` ends with one of the words `ws` (spelled in each case used).
 fn ends_with_word(b: &[u8], ws: &[&str]) -> bool {
     ws.iter().any(|w| {
-        b.ends_with(w.as_bytes())
+        let w = w.as_bytes();
+        // Compared from the last byte, which most tries fail on, without a call to `memcmp`.
+        b.len() >= w.len()
+            && b.iter().rev().zip(w.iter().rev()).all(|(x, y)| x == y)
             && !b[..b.len() - w.len()]
                 .last()
                 .is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)

@@ -232,13 +232,13 @@ impl<'t> Tokens<'t> {
     /// phrases is tried against the first word without looking it up again.
     pub(crate) fn phrase_after(&self, i: usize, first: &str, phrase: &str) -> Option<usize> {
         // Each word's key is stripped off the front of the phrase, with the space after it.
-        let mut rest = phrase.strip_prefix(first)?;
+        let mut rest = strip_word(phrase, first)?;
         let mut n = 1;
         loop {
             if rest.is_empty() {
                 return Some(n);
             }
-            rest = rest.strip_prefix(' ')?.strip_prefix(self.key(i + n))?;
+            rest = strip_word(rest.strip_prefix(' ')?, self.key(i + n))?;
             n += 1;
         }
     }
@@ -357,6 +357,16 @@ fn run(b: &[u8], mut i: usize) -> (usize, u8) {
         before |= before >> 8;
         return ((i + len as usize).min(b.len()), before as u8);
     }
+}
+
+/// `s` without the word `key` in front. Words are a few bytes, and most
+/// tries fail on the first: a byte loop beats a call to `memcmp`.
+#[inline]
+fn strip_word<'p>(s: &'p str, key: &str) -> Option<&'p str> {
+    let (sb, kb) = (s.as_bytes(), key.as_bytes());
+    let same = !kb.is_empty() && sb.len() >= kb.len() && sb.iter().zip(kb).all(|(a, b)| a == b);
+    // The prefix equals `key`, so it ends on a character boundary.
+    same.then(|| s.get(kb.len()..)).flatten()
 }
 
 /// Whether a word goes on right after the `.` at `i` (`.NET`, `TP.HCM`).
