@@ -677,14 +677,20 @@ pub(crate) fn merge_regions(mut anchors: Vec<(usize, usize)>) -> Vec<(usize, usi
     if !anchors.windows(2).all(|w| w[0] <= w[1]) {
         anchors.sort_unstable();
     }
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(anchors.len());
-    for (a, b) in anchors {
-        match merged.last_mut() {
+    // Merged in place: `kept` ranges are done, the next anchor is read at `k >= kept`.
+    let mut kept = 0usize;
+    for k in 0..anchors.len() {
+        let (a, b) = anchors[k];
+        match kept.checked_sub(1).map(|last| &mut anchors[last]) {
             Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
+            _ => {
+                anchors[kept] = (a, b);
+                kept += 1;
+            }
         }
     }
-    merged
+    anchors.truncate(kept);
+    anchors
 }
 
 /// Every valid date expression in `text`, in order.

@@ -362,3 +362,11 @@ fn timing_one_expression() {
     }
     println!("one expr {:?} {n}", t.elapsed() / 200_000);
 }
+
+#[test]
+fn regions_merge_in_order_and_overlap() {
+    let merged = super::merge_regions(vec![(10, 20), (0, 5), (4, 8), (20, 21), (30, 31), (15, 18)]);
+    assert_eq!(merged, [(0, 8), (10, 21), (30, 31)]);
+    assert!(super::merge_regions(Vec::new()).is_empty());
+    assert_eq!(super::merge_regions(vec![(3, 9)]), [(3, 9)]);
+}

@@ -21,6 +21,7 @@
 //! `báo cáo` receives the report. A requester (`Bộ Y tế đề nghị X ...`) is
 //! not an actor; X is.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::tokens::{Kind, Tokens};
@@ -33,7 +34,8 @@ use crate::model::Role;
 pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
     let mut scratch = super::tokens::Scratch::default();
     let base = Tokens::new(text, &mut scratch);
-    let toks = Words::new(&base);
+    let mut words = Scratch::default();
+    let toks = Words::new(&base, &mut words);
     let mut out = Vec::new();
     let last = (0..toks.len())
         .rev()
@@ -48,12 +50,15 @@ pub(crate) fn addressees(text: &str) -> Vec<FoundParty> {
 /// The parties a node's own text names, in order of appearance.
 #[cfg(test)]
 pub(crate) fn find(text: &str) -> Vec<FoundParty> {
-    find_in(&Tokens::new(text, &mut Default::default()))
+    find_in(
+        &Tokens::new(text, &mut Default::default()),
+        &mut Scratch::default(),
+    )
 }
 
 /// [`find`] over the tokens of the node's text.
-pub(crate) fn find_in(base: &Tokens<'_>) -> Vec<FoundParty> {
-    let toks = Words::new(base);
+pub(crate) fn find_in(base: &Tokens<'_>, scratch: &mut Scratch) -> Vec<FoundParty> {
+    let toks = Words::new(base, scratch);
     let mut out = Vec::new();
     let mut start = 0;
     while start < toks.len() {
@@ -91,14 +96,21 @@ pub(crate) fn find_in(base: &Tokens<'_>) -> Vec<FoundParty> {
 struct Words<'a, 't> {
     base: &'a Tokens<'t>,
     /// What is known of each token's vocabulary matches.
-    known: Vec<std::cell::Cell<Known>>,
+    known: &'a [Cell<Known>],
+}
+
+/// The buffers of the party grammar, kept from one text to the next so that
+/// the texts of a document are read without allocating each time.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    known: Vec<Cell<Known>>,
 }
 
 /// What is known of the vocabulary matches at a token.
 #[derive(Clone, Copy, Default)]
 struct Known {
     /// The phrases of all vocabularies that start with the token's word, once looked up.
-    cands: Option<Phrases>,
+    cands: Option<&'static Phrases>,
     /// A bit per vocabulary whose match is worked out (from [`KNOWN`]), and
     /// three bits per vocabulary for its length, at [`Vocab::slot`].
     matches: u32,
@@ -108,10 +120,14 @@ struct Known {
 const KNOWN: u32 = 21;
 
 impl<'a, 't> Words<'a, 't> {
-    fn new(base: &'a Tokens<'t>) -> Self {
+    fn new(base: &'a Tokens<'t>, scratch: &'a mut Scratch) -> Self {
+        scratch.known.clear();
+        scratch
+            .known
+            .resize(base.len(), Cell::new(Known::default()));
         Words {
             base,
-            known: vec![std::cell::Cell::new(Known::default()); base.len()],
+            known: &scratch.known,
         }
     }
 
@@ -122,11 +138,12 @@ impl<'a, 't> Words<'a, 't> {
         let mut k = cell.get();
         if k.matches & (1 << (KNOWN + slot)) == 0 {
             let key = self.key(i);
+            static NONE: Phrases = Vec::new();
             let cands = *k.cands.get_or_insert_with(|| {
                 let first = first_words();
                 match first.may_hold(key) {
-                    true => first.get(key).map_or(&[][..], Vec::as_slice),
-                    false => &[][..],
+                    true => first.get(key).unwrap_or(&NONE),
+                    false => &NONE,
                 }
             });
             // Candidates keep the vocabulary's order, so the first that matches is the one listed first.
@@ -153,18 +170,18 @@ impl<'t> std::ops::Deref for Words<'_, 't> {
 // ---------------------------------------------------------------------------
 // Vocabulary (lowercase, as written)
 
-/// The vocabulary phrases that start with one word, each with its vocabulary's slot.
-type Phrases = &'static [(u8, &'static str)];
-
 /// A list of phrases, and its slot in the per-token matches.
 struct Vocab {
     slot: u8,
     phrases: &'static [&'static str],
 }
 
+/// The vocabulary phrases that start with one word, each with its vocabulary's slot.
+type Phrases = Vec<(u8, &'static str)>;
+
 /// First word of every phrase -> the phrases that start with it, with their
 /// vocabulary's slot.
-type FirstWords = crate::keys::WordTable<Vec<(u8, &'static str)>>;
+type FirstWords = crate::keys::WordTable<Phrases>;
 
 /// First word of every phrase -> the phrases that start with it, with their vocabulary's slot.
 fn first_words() -> &'static FirstWords {

@@ -270,6 +270,7 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
         semantics: region.semantics,
         citations: Vec::new(),
         scratch: Default::default(),
+        parties: Default::default(),
     };
     let mut sections = Vec::with_capacity(b.tops.len());
     for top in b.tops {
@@ -782,6 +783,8 @@ struct Env<'a, 'l> {
     citations: Vec<Citation>,
     /// Tokenizer buffers, reused from node to node.
     scratch: semantics::tokens::Scratch,
+    /// Party grammar buffers, reused from node to node.
+    parties: semantics::parties::Scratch,
 }
 
 fn finish(
@@ -828,7 +831,7 @@ fn finish(
         .then(|| semantics::tokens::Tokens::new(&own.text, &mut env.scratch));
     let found = tokens
         .as_ref()
-        .map(semantics::parties::find_in)
+        .map(|t| semantics::parties::find_in(t, &mut env.parties))
         .unwrap_or_default();
     let mut assignees: Vec<Assignee> = found
         .into_iter()
