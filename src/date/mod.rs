@@ -652,7 +652,7 @@ fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
         .map(|(w, back)| (memmem::Finder::new(w.as_bytes()).into_owned(), back))
         .collect()
     });
-    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    let mut anchors: Vec<(usize, usize)> = Vec::with_capacity(8);
     let mut from = 0;
     while let Some(i) = crate::keys::next_digit(bytes, from) {
         anchors.push((i.saturating_sub(LOOK_BACK), i + 1));

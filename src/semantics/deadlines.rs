@@ -446,16 +446,18 @@ pub(crate) fn find_cited(text: &str, ctx: &Context, cited: &[Range<usize>]) -> V
     dated(text, ctx, cited, &mut out);
     recurring(text, &mut out);
     out.sort_by_key(|d| (d.range.start, d.range.end));
-    let mut seen: Vec<(DeadlineKind, String)> = Vec::new();
-    out.retain(|d| {
-        let key = (d.kind, d.value.clone());
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
+    // The first of each kind and value stays.
+    let mut kept = 0;
+    for k in 0..out.len() {
+        let seen = out[..kept]
+            .iter()
+            .any(|d| d.kind == out[k].kind && d.value == out[k].value);
+        if !seen {
+            out.swap(kept, k);
+            kept += 1;
         }
-    });
+    }
+    out.truncate(kept);
     out
 }
 

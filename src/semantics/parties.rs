@@ -1128,20 +1128,23 @@ fn clause_with(
 fn push(t: &Words<'_, '_>, ps: &[Party], role: Role, out: &mut Vec<FoundParty>) {
     for p in ps {
         let range = t.toks[p.toks.start].range.start..t.toks[p.toks.end - 1].range.end;
-        let name = match &p.built {
-            Some(n) => n.clone(),
-            None => name_text(t, p.toks.clone()),
+        // The canonical form leaves a title out: it names the body, the
+        // words from `body_at`, which end the name.
+        let titled = p.body_at < p.toks.end && p.body_at > p.toks.start;
+        let (name, body_from) = match &p.built {
+            Some(n) => (n.clone(), None),
+            None => name_text(t, p.toks.clone(), titled.then_some(p.body_at)),
         };
         let canonical = match &p.built {
             Some(n) => canon::canonical(n),
-            None if p.body_at < p.toks.end && p.body_at > p.toks.start => {
-                let body = name_text(t, p.body_at..p.toks.end);
-                if body.is_empty() {
-                    canon::canonical(&name)
-                } else {
-                    canon::canonical(&body)
+            None if titled => match body_from.and_then(|b| name.get(b..)) {
+                Some(body) if !body.is_empty() => canon::canonical(body),
+                // The body lies in a left-out part: read it on its own.
+                _ => {
+                    let (body, _) = name_text(t, p.body_at..p.toks.end, None);
+                    canon::canonical(if body.is_empty() { &name } else { &body })
                 }
-            }
+            },
             None => canon::canonical(&name),
         };
         if !out
@@ -1158,10 +1161,17 @@ fn push(t: &Words<'_, '_>, ps: &[Party], role: Role, out: &mut Vec<FoundParty>) 
     }
 }
 
-/// The words of tokens `toks`, parentheticals left out, joined by single spaces.
-fn name_text(t: &Words<'_, '_>, toks: Range<usize>) -> String {
+/// The words of tokens `toks`, parentheticals left out, joined by single
+/// spaces; and where in it the words from token `mark` begin, when they are
+/// in it (the name from there is what `name_text(mark..)` would give).
+fn name_text(
+    t: &Words<'_, '_>,
+    toks: Range<usize>,
+    mark: Option<usize>,
+) -> (String, Option<usize>) {
     let bytes = t.toks[toks.start].range.start..t.toks[toks.end - 1].range.end;
     let mut s = String::with_capacity(bytes.len());
+    let mut marked = None;
     let mut depth = 0usize;
     for k in toks {
         let tok = &t.toks[k];
@@ -1174,6 +1184,9 @@ fn name_text(t: &Words<'_, '_>, toks: Range<usize>) -> String {
                 if !s.is_empty() {
                     s.push(' ');
                 }
+                if mark == Some(k) {
+                    marked = Some(s.len());
+                }
                 s.push_str(&t.text[tok.range.clone()]);
             }
         }
@@ -1185,7 +1198,7 @@ fn name_text(t: &Words<'_, '_>, toks: Range<usize>) -> String {
         .unwrap_or(kept)
         .len();
     s.truncate(kept);
-    s
+    (s, marked)
 }
 
 #[cfg(test)]
