@@ -262,27 +262,40 @@ impl<V: Default> WordTable<V> {
     }
 }
 
+/// The class of `word` in the filter of a [`WordTable`]: the same for a
+/// word in any case.
+#[inline]
+pub(crate) fn word_class(word: &str) -> u16 {
+    let b = word.as_bytes();
+    let fold = |c: u8| {
+        if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            0x80
+        }
+    };
+    let first = b
+        .first()
+        .map_or(0, |&c| if c.is_ascii() { fold(c) } else { c });
+    let last = b.last().map_or(0, |&c| fold(c));
+    ((b.len() * 131 + usize::from(first) * 31 + usize::from(last)) & 4095) as u16
+}
+
 impl<V> WordTable<V> {
     fn class(word: &str) -> usize {
-        let b = word.as_bytes();
-        let fold = |c: u8| {
-            if c.is_ascii() {
-                c.to_ascii_lowercase()
-            } else {
-                0x80
-            }
-        };
-        let first = b
-            .first()
-            .map_or(0, |&c| if c.is_ascii() { fold(c) } else { c });
-        let last = b.last().map_or(0, |&c| fold(c));
-        (b.len() * 131 + usize::from(first) * 31 + usize::from(last)) & 4095
+        usize::from(word_class(word))
     }
 
     /// Whether `word`, in any case, may be in the table (no false negatives).
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn may_hold(&self, word: &str) -> bool {
-        let c = WordTable::<V>::class(word);
+        self.may_hold_class(word_class(word))
+    }
+
+    /// Whether a word of class `class` ([`word_class`]) may be in the table.
+    #[inline]
+    pub(crate) fn may_hold_class(&self, class: u16) -> bool {
+        let c = usize::from(class);
         self.filter[c / 64] & (1 << (c % 64)) != 0
     }
 

@@ -140,7 +140,7 @@ fn clause(t: &Tokens<'_>, toks: Range<usize>, range: Range<usize>, out: &mut Vec
             return;
         }
         let key = t.key(k);
-        if !firsts.may_hold(key) {
+        if !firsts.may_hold_class(tok.class) {
             continue;
         }
         let Some(cands) = firsts.get(key) else {

@@ -141,7 +141,7 @@ impl<'a, 't> Words<'a, 't> {
             static NONE: Phrases = Vec::new();
             let cands = *k.cands.get_or_insert_with(|| {
                 let first = first_words();
-                match first.may_hold(key) {
+                match first.may_hold_class(self.class(i)) {
                     true => first.get(key).unwrap_or(&NONE),
                     false => &NONE,
                 }
@@ -1067,13 +1067,14 @@ fn clause_with(
     }
     // Coordination later in the clause; an order after a comma (`Thời gian rất gấp,
     // đề nghị các bộ, ngành ...`) names the actor when the clause had none.
+    let cues = cue_words();
     while i < end {
-        // Only a few words open a cue: skip the rest at the cost of a byte or two.
-        let key = t.key(i);
-        if !matches!(
-            key.as_bytes().first(),
-            Some(b'p' | b'k' | b'c' | b'b' | b'y' | b'g' | 0xC4)
-        ) || !matches!(key, "phối" | "kết" | "cùng" | "báo" | "đề" | "yêu" | "giao")
+        // Only a few words open a cue: the filter turns the rest away.
+        if !cues.may_hold_class(t.class(i))
+            || !matches!(
+                t.key(i),
+                "phối" | "kết" | "cùng" | "báo" | "đề" | "yêu" | "giao"
+            )
         {
             i += 1;
             continue;
@@ -1123,6 +1124,18 @@ fn clause_with(
         }
         i += 1;
     }
+}
+
+/// The words that open a cue later in a clause (`phối hợp`, `báo cáo`, `đề nghị`, ...).
+fn cue_words() -> &'static crate::keys::WordTable<()> {
+    static CUES: std::sync::OnceLock<crate::keys::WordTable<()>> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut t = crate::keys::WordTable::new();
+        for w in ["phối", "kết", "cùng", "báo", "đề", "yêu", "giao"] {
+            t.entry(w);
+        }
+        t
+    })
 }
 
 fn push(t: &Words<'_, '_>, ps: &[Party], role: Role, out: &mut Vec<FoundParty>) {

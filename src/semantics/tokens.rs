@@ -33,6 +33,8 @@ pub(crate) struct Tok<'t> {
     pub(crate) kind: Kind,
     /// Whether the word starts with a capital.
     pub(crate) upper: bool,
+    /// The word's class in the filters of vocabularies ([`crate::keys::word_class`]).
+    pub(crate) class: u16,
     /// Lowercase key for words, tone-placement variants unified (`uỷ` -> `ủy`);
     /// empty for marks. Most words are their own key and point into the text.
     key: &'t str,
@@ -82,6 +84,7 @@ impl<'t> Tokens<'t> {
             range: text.len()..text.len(),
             kind: Kind::End,
             upper: false,
+            class: 0,
             key: "",
         });
         Tokens { text, toks, home }
@@ -133,6 +136,7 @@ impl<'t> Tokens<'t> {
                     range: i..i + len,
                     kind,
                     upper: false,
+                    class: 0,
                     key: "",
                 });
                 i += len;
@@ -179,7 +183,7 @@ impl<'t> Tokens<'t> {
                     || seen & ASCII_CAPITAL != 0
                     || word.contains('Đ')
                     || variant_of(word).is_some());
-            let key = if copy {
+            let (key, class) = if copy {
                 let k0 = keys.len();
                 let mut chars = word.chars();
                 keys.extend(chars.next().map(crate::keys::lower));
@@ -194,14 +198,15 @@ impl<'t> Tokens<'t> {
                     keys.push_str(one);
                 }
                 copied.push((toks.len(), k0..keys.len()));
-                ""
+                ("", crate::keys::word_class(&keys[k0..]))
             } else {
-                word
+                (word, crate::keys::word_class(word))
             };
             toks.push(Tok {
                 range: start..i,
                 kind: Kind::Word,
                 upper,
+                class,
                 key,
             });
         }
@@ -217,6 +222,11 @@ impl<'t> Tokens<'t> {
 
     pub(crate) fn key(&self, i: usize) -> &'t str {
         self.toks.get(i).map_or("", |t| t.key)
+    }
+
+    /// The class of the word at `i` in vocabulary filters (0 past the end).
+    pub(crate) fn class(&self, i: usize) -> u16 {
+        self.toks.get(i).map_or(0, |t| t.class)
     }
 
     pub(crate) fn upper(&self, i: usize) -> bool {
