@@ -265,20 +265,18 @@ impl<V: Default> WordTable<V> {
 /// The class of `word` in the filter of a [`WordTable`]: the same for a
 /// word in any case.
 #[inline]
-pub(crate) fn word_class(word: &str) -> u16 {
+pub(crate) const fn word_class(word: &str) -> u16 {
     let b = word.as_bytes();
-    let fold = |c: u8| {
-        if c.is_ascii() {
-            c.to_ascii_lowercase()
-        } else {
-            0x80
-        }
+    let first = match b.first() {
+        Some(&c) => c.to_ascii_lowercase(),
+        None => 0,
     };
-    let first = b
-        .first()
-        .map_or(0, |&c| if c.is_ascii() { fold(c) } else { c });
-    let last = b.last().map_or(0, |&c| fold(c));
-    ((b.len() * 131 + usize::from(first) * 31 + usize::from(last)) & 4095) as u16
+    let last = match b.last() {
+        Some(&c) if c.is_ascii() => c.to_ascii_lowercase(),
+        Some(_) => 0x80,
+        None => 0,
+    };
+    ((b.len() * 131 + first as usize * 31 + last as usize) & 4095) as u16
 }
 
 impl<V> WordTable<V> {

@@ -174,16 +174,19 @@ impl<'t> Tokens<'t> {
             // letter fully, the rest for ASCII and `Đ` (`UBND`, `HĐND`). Most words
             // are already their key and are not copied.
             // Cheap tests first, without branches; `Đ` is `C4 90`.
+            // The class is blind to case, so the word's is its key's, but for
+            // a variant spelling.
+            let mut class = crate::keys::word_class(word);
             let maybe = upper
-                | (seen & ASCII_CAPITAL != 0)
-                | (seen & D_BYTES == D_BYTES)
-                | may_vary(word.as_bytes());
+                | (seen & ANY_CAPITAL != 0)
+                | ((seen & ANY_D_LEAD != 0) & (seen & ANY_D_TAIL != 0))
+                | may_vary(class);
             let copy = maybe
                 && (upper
-                    || seen & ASCII_CAPITAL != 0
+                    || seen & ANY_CAPITAL != 0
                     || word.contains('Đ')
                     || variant_of(word).is_some());
-            let (key, class) = if copy {
+            let key = if copy {
                 let k0 = keys.len();
                 let mut chars = word.chars();
                 keys.extend(chars.next().map(crate::keys::lower));
@@ -196,11 +199,12 @@ impl<'t> Tokens<'t> {
                 if let Some(one) = variant_of(&keys[k0..]) {
                     keys.truncate(k0);
                     keys.push_str(one);
+                    class = crate::keys::word_class(one);
                 }
                 copied.push((toks.len(), k0..keys.len()));
-                ("", crate::keys::word_class(&keys[k0..]))
+                ""
             } else {
-                (word, crate::keys::word_class(word))
+                word
             };
             toks.push(Tok {
                 range: start..i,
@@ -302,8 +306,13 @@ const ASCII_CAPITAL: u8 = 2;
 const D_LEAD: u8 = 4;
 /// The last byte of `Đ` (and of a few other letters).
 const D_TAIL: u8 = 16;
-/// Both bytes of `Đ`.
-const D_BYTES: u8 = D_LEAD | D_TAIL;
+/// A class bit in any byte of eight classes in a `u64`.
+const fn in_any(class: u8) -> u64 {
+    0x0101_0101_0101_0101 * class as u64
+}
+const ANY_CAPITAL: u64 = in_any(ASCII_CAPITAL);
+const ANY_D_LEAD: u64 = in_any(D_LEAD);
+const ANY_D_TAIL: u64 = in_any(D_TAIL);
 /// A byte that is, or may start, a mark rather than a word.
 const MARK: u8 = 8;
 
@@ -332,12 +341,12 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// The end of the run of bytes from `i` that do not end a word, and the
-/// union of their classes. Eight bytes are classified at a time with no
-/// branch per byte: words end every few bytes, at places no branch predictor
-/// can guess.
+/// The end of the run of bytes from `i` that do not end a word, and their
+/// classes (eight to a `u64`, OR-ed together). Eight bytes are classified at
+/// a time with no branch per byte: words end every few bytes, at places no
+/// branch predictor can guess.
 #[inline]
-fn run(b: &[u8], mut i: usize) -> (usize, u8) {
+fn run(b: &[u8], mut i: usize) -> (usize, u64) {
     const ENDS: u64 = 0x0101_0101_0101_0101 * WORD_END as u64;
     let mut seen = 0u64;
     loop {
@@ -359,13 +368,8 @@ fn run(b: &[u8], mut i: usize) -> (usize, u8) {
             continue;
         }
         let len = ends.trailing_zeros() / 8;
-        // The classes of the bytes before the end, folded into one byte.
-        let mut before = classes & ((1u64 << (8 * len)) - 1);
-        before |= seen;
-        before |= before >> 32;
-        before |= before >> 16;
-        before |= before >> 8;
-        return ((i + len as usize).min(b.len()), before as u8);
+        let before = classes & ((1u64 << (8 * len)) - 1);
+        return ((i + len as usize).min(b.len()), seen | before);
     }
 }
 
@@ -385,26 +389,33 @@ fn word_after(b: &[u8], i: usize) -> bool {
         .is_some_and(|&n| n.is_ascii_alphanumeric() || n >= 0x80)
 }
 
-/// Whether a word may be written with a variant tone placement: all are
-/// four to six bytes, start with `u`, `t`, `h` or `k` and end with a toned
-/// vowel. Tested without branches, as most words are turned away.
+/// Words written with a variant tone placement, and their one spelling.
+const VARIANTS: [(&str, &str); 5] = [
+    ("uỷ", "ủy"),
+    ("thuỷ", "thủy"),
+    ("hoá", "hóa"),
+    ("hoà", "hòa"),
+    ("khoẻ", "khỏe"),
+];
+
+/// Whether a word of filter class `class` may be a variant spelling (in any
+/// case): five comparisons without branches turn most words away.
 #[inline]
-fn may_vary(b: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-        return false;
+fn may_vary(class: u16) -> bool {
+    const CLASSES: [u16; 5] = {
+        let mut c = [0; 5];
+        let mut k = 0;
+        while k < 5 {
+            c[k] = crate::keys::word_class(VARIANTS[k].0);
+            k += 1;
+        }
+        c
     };
-    (b.len().wrapping_sub(4) <= 2) & matches!(first, b'u' | b't' | b'h' | b'k') & (last >= 0x80)
+    CLASSES.iter().fold(false, |any, &c| any | (c == class))
 }
 
 /// The one spelling of a word written with a variant tone placement (`uỷ` -> `ủy`).
 fn variant_of(word: &str) -> Option<&'static str> {
-    const VARIANTS: [(&str, &str); 5] = [
-        ("uỷ", "ủy"),
-        ("thuỷ", "thủy"),
-        ("hoá", "hóa"),
-        ("hoà", "hòa"),
-        ("khoẻ", "khỏe"),
-    ];
     VARIANTS
         .iter()
         .find(|(v, _)| word == *v)
