@@ -174,8 +174,7 @@ impl<'t> Tokens<'t> {
             // letter fully, the rest for ASCII and `Đ` (`UBND`, `HĐND`). Most words
             // are already their key and are not copied.
             // Cheap tests first, without branches; `Đ` is `C4 90`.
-            // The class is blind to case, so the word's is its key's, but for
-            // a variant spelling.
+            // The class of the word, which is its key unless copied below.
             let mut class = crate::keys::word_class(word);
             let maybe = upper
                 | (seen & ANY_CAPITAL != 0)
@@ -199,8 +198,8 @@ impl<'t> Tokens<'t> {
                 if let Some(one) = variant_of(&keys[k0..]) {
                     keys.truncate(k0);
                     keys.push_str(one);
-                    class = crate::keys::word_class(one);
                 }
+                class = crate::keys::word_class(&keys[k0..]);
                 copied.push((toks.len(), k0..keys.len()));
                 ""
             } else {
@@ -398,8 +397,9 @@ const VARIANTS: [(&str, &str); 5] = [
     ("khoẻ", "khỏe"),
 ];
 
-/// Whether a word of filter class `class` may be a variant spelling (in any
-/// case): five comparisons without branches turn most words away.
+/// Whether a word of filter class `class` may be a variant spelling (those
+/// with a capital are copied anyway): five comparisons without branches
+/// turn most words away.
 #[inline]
 fn may_vary(class: u16) -> bool {
     const CLASSES: [u16; 5] = {
