@@ -103,7 +103,8 @@ pub(crate) fn find_in(t: &Tokens<'_>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut first = 0;
     let mut start = 0;
-    for (k, tok) in t.toks.iter().enumerate() {
+    for &k in t.bounds {
+        let tok = &t.toks[k];
         if tok.kind != Kind::End {
             continue;
         }

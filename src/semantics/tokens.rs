@@ -46,6 +46,9 @@ pub(crate) struct Tokens<'t> {
     pub(crate) text: &'t str,
     /// The tokens in order, and a clause end after the last.
     pub(crate) toks: Vec<Tok<'t>>,
+    /// The indices of the tokens that open or close a bracket or end a
+    /// clause, in order: clause ends are found without reading every token.
+    pub(crate) bounds: &'t [usize],
     /// Where the tokens' allocation goes back to when they are dropped.
     home: &'t mut Vec<Tok<'static>>,
 }
@@ -57,6 +60,7 @@ pub(crate) struct Scratch {
     toks: Vec<Tok<'static>>,
     keys: String,
     copied: Vec<(usize, Range<usize>)>,
+    bounds: Vec<usize>,
 }
 
 impl<'t> Tokens<'t> {
@@ -68,18 +72,21 @@ impl<'t> Tokens<'t> {
             toks: home,
             keys,
             copied,
+            bounds,
         } = scratch;
         keys.clear();
         copied.clear();
+        bounds.clear();
         let mut toks = recycle(std::mem::take(home));
         // Vietnamese words are short: a token for every four bytes is seldom exceeded.
         toks.reserve(text.len() / 4 + 2);
-        Tokens::tokenize(text, &mut toks, keys, copied);
+        Tokens::tokenize(text, &mut toks, keys, copied, bounds);
         // Copied keys are pointed to once `keys` is complete.
         let keys: &'t str = keys;
         for (k, r) in copied.drain(..) {
             toks[k].key = &keys[r];
         }
+        bounds.push(toks.len());
         toks.push(Tok {
             range: text.len()..text.len(),
             kind: Kind::End,
@@ -87,7 +94,12 @@ impl<'t> Tokens<'t> {
             class: 0,
             key: "",
         });
-        Tokens { text, toks, home }
+        Tokens {
+            text,
+            toks,
+            bounds,
+            home,
+        }
     }
 
     /// Tokenize `text` byte by byte. Node text has its white space
@@ -100,6 +112,7 @@ impl<'t> Tokens<'t> {
         toks: &mut Vec<Tok<'t>>,
         keys: &mut String,
         copied: &mut Vec<(usize, Range<usize>)>,
+        bounds: &mut Vec<usize>,
     ) {
         let b = text.as_bytes();
         let end = text.len();
@@ -132,6 +145,9 @@ impl<'t> Tokens<'t> {
                 _ => Some((Kind::Other, 1)),
             };
             if let Some((kind, len)) = mark {
+                if matches!(kind, Kind::End | Kind::Colon | Kind::Open | Kind::Close) {
+                    bounds.push(toks.len());
+                }
                 toks.push(Tok {
                     range: i..i + len,
                     kind,
@@ -265,18 +281,16 @@ impl<'t> Tokens<'t> {
     /// The index of the token that ends the clause starting at `i` (or `len`).
     pub(crate) fn clause_end(&self, i: usize) -> usize {
         let mut depth = 0usize;
-        let mut j = i;
-        while j < self.toks.len() {
+        let from = self.bounds.partition_point(|&k| k < i);
+        for &j in &self.bounds[from..] {
             match self.toks[j].kind {
                 Kind::Open => depth += 1,
                 Kind::Close => depth = depth.saturating_sub(1),
-                Kind::End if depth == 0 => return j,
-                Kind::Colon if depth == 0 => return j,
+                Kind::End | Kind::Colon if depth == 0 => return j,
                 _ => {}
             }
-            j += 1;
         }
-        j
+        self.toks.len().max(i)
     }
 }
 
