@@ -635,6 +635,28 @@ fn after_deadline_word(text: &str, i: usize) -> bool {
 /// năm 2024`, `từ ngày mồng 1`).
 const LOOK_BACK: usize = 40;
 
+thread_local! {
+    /// A list of regions given back by the last scan, so that scanning the
+    /// texts of a document one after the other allocates no new list.
+    static SPARE: std::cell::RefCell<Vec<(usize, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// An empty list for regions: the one last given back, if any.
+pub(crate) fn spare_regions() -> Vec<(usize, usize)> {
+    SPARE.with(|s| std::mem::take(&mut *s.borrow_mut()))
+}
+
+/// Keep `regions`' allocation for the next scan.
+pub(crate) fn give_back(mut regions: Vec<(usize, usize)>) {
+    regions.clear();
+    SPARE.with(|s| {
+        let mut s = s.borrow_mut();
+        if regions.capacity() > s.capacity() {
+            *s = regions;
+        }
+    });
+}
+
 /// Byte ranges where an expression may start, sorted and merged: before
 /// each run of digits, before `quý` (`quý III`), and before `đầu năm` /
 /// `cuối năm` (`sáu tháng đầu năm`).
@@ -652,7 +674,7 @@ fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
         .map(|(w, back)| (memmem::Finder::new(w.as_bytes()).into_owned(), back))
         .collect()
     });
-    let mut anchors: Vec<(usize, usize)> = Vec::with_capacity(8);
+    let mut anchors = spare_regions();
     let mut from = 0;
     while let Some(i) = crate::keys::next_digit(bytes, from) {
         anchors.push((i.saturating_sub(LOOK_BACK), i + 1));
@@ -747,6 +769,7 @@ pub(crate) fn scan(text: &str, reference: Option<Date>) -> Vec<Found> {
             }
         }
     }
+    give_back(regions);
     out
 }
 

@@ -94,13 +94,15 @@ const MAX_LEAD_WORDS: usize = 40;
 /// Byte ranges of the action phrases in `text`.
 #[cfg(test)]
 pub(crate) fn find(text: &str) -> Vec<Range<usize>> {
-    find_in(&Tokens::new(text, &mut Default::default()))
+    let mut out = Vec::new();
+    find_in(&Tokens::new(text, &mut Default::default()), &mut out);
+    out
 }
 
-/// Byte ranges of the action phrases in a node's text, read from its tokens.
-pub(crate) fn find_in(t: &Tokens<'_>) -> Vec<Range<usize>> {
+/// Byte ranges of the action phrases in a node's text, read from its
+/// tokens, added to `out`.
+pub(crate) fn find_in(t: &Tokens<'_>, out: &mut Vec<Range<usize>>) {
     let bytes = t.text.as_bytes();
-    let mut out = Vec::new();
     let mut first = 0;
     let mut start = 0;
     for &k in t.bounds {
@@ -116,12 +118,11 @@ pub(crate) fn find_in(t: &Tokens<'_>) -> Vec<Range<usize>> {
             _ => false,
         };
         if ends {
-            clause(t, first..k, start..at, &mut out);
+            clause(t, first..k, start..at, out);
             first = k + 1;
             start = at + 1;
         }
     }
-    out
 }
 
 /// The action of one clause (tokens `toks`, bytes `range`), if it orders one.

@@ -468,7 +468,7 @@ fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
             .map(|w| memmem::Finder::new(w.as_bytes()).into_owned())
             .collect()
     });
-    let mut anchors: Vec<(usize, usize)> = Vec::with_capacity(8);
+    let mut anchors = date::spare_regions();
     let mut i = 0;
     while let Some(start) = crate::keys::next_digit(bytes, i) {
         i = start;
@@ -598,6 +598,7 @@ pub(crate) fn find(text: &str, ctx: &Context) -> Vec<FoundCitation> {
             idx += 1;
         }
     }
+    date::give_back(regions);
     out
 }
 

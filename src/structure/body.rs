@@ -271,6 +271,7 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
         citations: Vec::new(),
         scratch: Default::default(),
         parties: Default::default(),
+        ranges: Vec::new(),
     };
     let mut sections = Vec::with_capacity(b.tops.len());
     for top in b.tops {
@@ -785,6 +786,8 @@ struct Env<'a, 'l> {
     scratch: semantics::tokens::Scratch,
     /// Party grammar buffers, reused from node to node.
     parties: semantics::parties::Scratch,
+    /// Action ranges, a buffer reused from node to node.
+    ranges: Vec<Range<usize>>,
 }
 
 fn finish(
@@ -853,14 +856,14 @@ fn finish(
     } else {
         Vec::new()
     };
-    let found = tokens
-        .as_ref()
-        .map(semantics::actions::find_in)
-        .unwrap_or_default();
+    let mut found = std::mem::take(&mut env.ranges);
+    if let Some(t) = &tokens {
+        semantics::actions::find_in(t, &mut found);
+    }
     // The tokenizer's buffers go back for the next node.
     drop(tokens);
     let actions = found
-        .into_iter()
+        .drain(..)
         .map(|r| {
             let s = own.src(r.clone());
             Action {
@@ -869,6 +872,7 @@ fn finish(
             }
         })
         .collect();
+    env.ranges = found;
     // Sections pass an inherited party down to their items but are no task themselves.
     let container = matches!(d.level, Level::Implicit | Level::Section);
     if !assignees.iter().any(|a| a.role == Role::Lead) && !container {
