@@ -373,7 +373,10 @@ fn run(b: &[u8], mut i: usize) -> (usize, u64) {
                 c
             }
         };
-        let classes = u64::from_le_bytes(chunk.map(|c| CLASS[usize::from(c)]));
+        let mut classes = 0u64;
+        for (k, &c) in chunk.iter().enumerate() {
+            classes |= u64::from(CLASS[usize::from(c)]) << (8 * k);
+        }
         let ends = classes & ENDS;
         if ends == 0 {
             seen |= classes;
