@@ -43,10 +43,11 @@ const VARIANTS: [(&str, &str); 8] = [
 /// The canonical form of a party name.
 ///
 /// Abbreviations are expanded token by token and spelling variants unified;
-/// white space is collapsed.
+/// ASCII white space is collapsed.
 pub(crate) fn canonical(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 16);
-    for word in name.split_whitespace() {
+    // Names come from node text, whose white space is folded to ASCII spaces.
+    for word in name.split_ascii_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -82,11 +83,14 @@ fn split_trailing_punct(word: &str) -> (&str, &str) {
 
 /// Push a word, unifying the variants that occur inside it (`Uỷ` in `Uỷ ban`).
 fn push_unified(out: &mut String, word: &str) {
-    // Every variant starts with `u`, `h` or `t`, in either case.
-    if !matches!(
-        word.as_bytes().first(),
-        Some(b'u' | b'U' | b'h' | b'H' | b't' | b'T')
-    ) {
+    // Every variant starts with `uỷ`, `ho` or `thu`, in either case.
+    let b = word.as_bytes();
+    let may_vary = match (b.first(), b.get(1)) {
+        (Some(b'u' | b'U'), Some(0xE1)) | (Some(b'h' | b'H'), Some(b'o')) => true,
+        (Some(b't' | b'T'), Some(b'h')) => b.get(2) == Some(&b'u'),
+        _ => false,
+    };
+    if !may_vary {
         out.push_str(word);
         return;
     }
