@@ -106,6 +106,12 @@ fn is_space(c: char) -> bool {
 /// Whether `s` ends with the words `phrase` (lower case), in any case,
 /// starting at a word boundary. Returns the byte length of the match in `s`.
 fn ends_with_words(s: &str, phrase: &str) -> Option<usize> {
+    // Most tries fail on the last letter: test it on the bytes first.
+    if let (Some(&p), Some(&c)) = (phrase.as_bytes().last(), s.as_bytes().last()) {
+        if p.is_ascii() && c.is_ascii() && p != c.to_ascii_lowercase() {
+            return None;
+        }
+    }
     let mut rest = s.chars();
     for p in phrase.chars().rev() {
         let c = rest.next_back()?;
