@@ -41,6 +41,21 @@ pub(crate) fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|p| i + p)
 }
 
+/// The runs of ASCII digits in `bytes`, in order, added to `out`: the places
+/// where dates and citations are looked for, found once for both.
+pub(crate) fn digit_runs(bytes: &[u8], out: &mut Vec<std::ops::Range<usize>>) {
+    let mut from = 0;
+    while let Some(start) = next_digit(bytes, from) {
+        let end = start
+            + bytes[start..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        out.push(start..end);
+        from = end;
+    }
+}
+
 /// The lowercase of `c`, with fast paths for ASCII and the Vietnamese
 /// letters, so comparing words without case needs no Unicode table. A
 /// character whose lowercase is several characters (`İ`) is kept as it is.
@@ -158,6 +173,16 @@ mod tests {
         }
         let near = ["công", "chung", "để", "đã", "phải"];
         assert!(near.iter().filter(|w| cues.may_hold(w)).count() <= 1);
+    }
+
+    #[test]
+    fn digit_runs_are_whole() {
+        let mut runs = Vec::new();
+        digit_runs(b"ngay 10/9/2025, 7 gio va 123456789012 dong", &mut runs);
+        assert_eq!(runs, [5..7, 8..9, 10..14, 16..17, 25..37]);
+        runs.clear();
+        digit_runs(b"", &mut runs);
+        assert!(runs.is_empty());
     }
 
     #[test]

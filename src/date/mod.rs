@@ -606,7 +606,7 @@ fn may_start_at(text: &str, i: usize) -> bool {
 }
 
 /// Cheap test that `text` may hold a date expression at all.
-fn worth_scanning(text: &str) -> bool {
+fn worth_scanning(text: &str, numbers: &[Range<usize>]) -> bool {
     static WORDS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
         ["năm", "uý", "UÝ", "úy"]
             .iter()
@@ -614,7 +614,7 @@ fn worth_scanning(text: &str) -> bool {
             .collect()
     });
     let b = text.as_bytes();
-    crate::keys::next_digit(b, 0).is_some() || WORDS.iter().any(|f| f.find(b).is_some())
+    !numbers.is_empty() || WORDS.iter().any(|f| f.find(b).is_some())
 }
 
 /// Whether the word before byte `i` is `trước` or `nhất` (`chậm nhất`).
@@ -660,7 +660,7 @@ pub(crate) fn give_back(mut regions: Vec<(usize, usize)>) {
 /// Byte ranges where an expression may start, sorted and merged: before
 /// each run of digits, before `quý` (`quý III`), and before `đầu năm` /
 /// `cuối năm` (`sáu tháng đầu năm`).
-fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
+fn regions(bytes: &[u8], numbers: &[Range<usize>]) -> Vec<(usize, usize)> {
     static WORDS: LazyLock<Vec<(memmem::Finder<'static>, usize)>> = LazyLock::new(|| {
         [
             ("uý", 2),
@@ -675,16 +675,8 @@ fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
         .collect()
     });
     let mut anchors = spare_regions();
-    let mut from = 0;
-    while let Some(i) = crate::keys::next_digit(bytes, from) {
-        anchors.push((i.saturating_sub(LOOK_BACK), i + 1));
-        // The rest of the run of digits.
-        from = i
-            + 1
-            + bytes[i + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
+    for run in numbers {
+        anchors.push((run.start.saturating_sub(LOOK_BACK), run.start + 1));
     }
     for (finder, back) in WORDS.iter() {
         for at in finder.find_iter(bytes) {
@@ -717,14 +709,25 @@ pub(crate) fn merge_regions(mut anchors: Vec<(usize, usize)>) -> Vec<(usize, usi
 
 /// Every valid date expression in `text`, in order.
 pub(crate) fn scan(text: &str, reference: Option<Date>) -> Vec<Found> {
+    let mut numbers = Vec::new();
+    crate::keys::digit_runs(text.as_bytes(), &mut numbers);
+    scan_with(text, reference, &numbers)
+}
+
+/// [`scan`], given the runs of digits in `text` ([`crate::keys::digit_runs`]).
+pub(crate) fn scan_with(
+    text: &str,
+    reference: Option<Date>,
+    numbers: &[Range<usize>],
+) -> Vec<Found> {
     let mut out = Vec::new();
-    if !worth_scanning(text) {
+    if !worth_scanning(text, numbers) {
         return out;
     }
     let scanner = grammar::Scanner::new(text);
     let reference_year = reference.map(Date::year);
     let bytes = text.as_bytes();
-    let regions = regions(bytes);
+    let regions = regions(bytes, numbers);
     let mut region = 0;
     let mut idx = 0;
     while idx < bytes.len() {

@@ -461,7 +461,7 @@ const D_STARTS: &[&str] = &["đề", "điể", "điề"];
 /// with a symbol (`Công điện 231/CĐ-TTg`, `Nghị quyết 86 /NQ-CP`), or an
 /// article number (`điểm c khoản 2 Điều 15 ... của Luật`); a law may be
 /// cited by name (`Luật Đất đai`, `Hiến pháp`, `Pháp lệnh`).
-fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
+fn regions(bytes: &[u8], numbers: &[Range<usize>]) -> Vec<(usize, usize)> {
     static WORDS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
         ["uật", "UẬT", "iến pháp", "IẾN PHÁP", "háp lệnh", "HÁP LỆNH"]
             .iter()
@@ -469,12 +469,7 @@ fn regions(bytes: &[u8]) -> Vec<(usize, usize)> {
             .collect()
     });
     let mut anchors = date::spare_regions();
-    let mut i = 0;
-    while let Some(start) = crate::keys::next_digit(bytes, i) {
-        i = start;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
+    for &Range { start, end: i } in numbers {
         let before = trim_spaces_end(&bytes[..start]);
         let after = &bytes[i..];
         let after = after.strip_prefix(b" ").unwrap_or(after);
@@ -515,7 +510,7 @@ fn ends_with_word(b: &[u8], ws: &[&str]) -> bool {
     })
 }
 
-fn worth_scanning(text: &str) -> bool {
+fn worth_scanning(text: &str, numbers: &[Range<usize>]) -> bool {
     static WORDS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
         ["uật", "iến pháp", "UẬT"]
             .iter()
@@ -523,17 +518,25 @@ fn worth_scanning(text: &str) -> bool {
             .collect()
     });
     let b = text.as_bytes();
-    crate::keys::next_digit(b, 0).is_some() || WORDS.iter().any(|f| f.find(b).is_some())
+    !numbers.is_empty() || WORDS.iter().any(|f| f.find(b).is_some())
 }
 
 /// Every legal reference in `text`, in order of appearance.
+#[cfg(test)]
 pub(crate) fn find(text: &str, ctx: &Context) -> Vec<FoundCitation> {
+    let mut numbers = Vec::new();
+    crate::keys::digit_runs(text.as_bytes(), &mut numbers);
+    find_with(text, ctx, &numbers)
+}
+
+/// [`find`], given the runs of digits in `text` ([`crate::keys::digit_runs`]).
+pub(crate) fn find_with(text: &str, ctx: &Context, numbers: &[Range<usize>]) -> Vec<FoundCitation> {
     let mut out = Vec::new();
-    if !worth_scanning(text) {
+    if !worth_scanning(text, numbers) {
         return out;
     }
     let bytes = text.as_bytes();
-    let regions = regions(bytes);
+    let regions = regions(bytes, numbers);
     let mut region = 0;
     let mut idx = 0;
     let mut buf = [0u8; 24];

@@ -269,8 +269,14 @@ fn narrative_period(value: DateValue, reference: Option<Date>) -> bool {
 }
 
 /// Deadlines given by a date after a trigger.
-fn dated(text: &str, ctx: &Context, cited: &[Range<usize>], out: &mut Vec<FoundDeadline>) {
-    let found = date::scan(text, ctx.reference);
+fn dated(
+    text: &str,
+    ctx: &Context,
+    cited: &[Range<usize>],
+    numbers: &[Range<usize>],
+    out: &mut Vec<FoundDeadline>,
+) {
+    let found = date::scan_with(text, ctx.reference, numbers);
     let mut i = 0;
     while i < found.len() {
         let group = found[i].group.clone();
@@ -442,14 +448,22 @@ pub(crate) fn find(text: &str, ctx: &Context) -> Vec<FoundDeadline> {
         .into_iter()
         .map(|c| c.range)
         .collect();
-    find_cited(text, ctx, &cited)
+    let mut numbers = Vec::new();
+    crate::keys::digit_runs(text.as_bytes(), &mut numbers);
+    find_cited(text, ctx, &cited, &numbers)
 }
 
 /// Every deadline in `text` that lies outside its citations (`cited`, byte
-/// ranges from [`citations::find`]: a cited document's date is no deadline).
-pub(crate) fn find_cited(text: &str, ctx: &Context, cited: &[Range<usize>]) -> Vec<FoundDeadline> {
+/// ranges from [`citations::find`]: a cited document's date is no deadline),
+/// given the runs of digits in `text` ([`crate::keys::digit_runs`]).
+pub(crate) fn find_cited(
+    text: &str,
+    ctx: &Context,
+    cited: &[Range<usize>],
+    numbers: &[Range<usize>],
+) -> Vec<FoundDeadline> {
     let mut out = Vec::new();
-    dated(text, ctx, cited, &mut out);
+    dated(text, ctx, cited, numbers, &mut out);
     recurring(text, &mut out);
     out.sort_by_key(|d| (d.range.start, d.range.end));
     // The first of each kind and value stays.

@@ -272,6 +272,7 @@ pub(crate) fn build(layout: &Layout<'_>, region: Region<'_>, ctx: &Context) -> B
         scratch: Default::default(),
         parties: Default::default(),
         ranges: Vec::new(),
+        numbers: Vec::new(),
     };
     let mut sections = Vec::with_capacity(b.tops.len());
     for top in b.tops {
@@ -728,9 +729,15 @@ fn leads_of(text: &TextBuf) -> Vec<Assignee> {
         .collect()
 }
 
-/// Record the citations of `text`; returns their ranges in `text`.
-pub(crate) fn cite(text: &TextBuf, ctx: &Context, out: &mut Vec<Citation>) -> Vec<Range<usize>> {
-    let found = semantics::citations::find(&text.text, ctx);
+/// Record the citations of `text`, whose runs of digits are `numbers`
+/// ([`crate::keys::digit_runs`]); returns their ranges in `text`.
+pub(crate) fn cite(
+    text: &TextBuf,
+    ctx: &Context,
+    numbers: &[Range<usize>],
+    out: &mut Vec<Citation>,
+) -> Vec<Range<usize>> {
+    let found = semantics::citations::find_with(&text.text, ctx, numbers);
     let ranges = found.iter().map(|c| c.range.clone()).collect();
     for c in found {
         let r = text.src(c.range.clone());
@@ -788,6 +795,8 @@ struct Env<'a, 'l> {
     parties: semantics::parties::Scratch,
     /// Action ranges, a buffer reused from node to node.
     ranges: Vec<Range<usize>>,
+    /// Runs of digits, a buffer reused from node to node.
+    numbers: Vec<Range<usize>>,
 }
 
 fn finish(
@@ -845,17 +854,18 @@ fn finish(
             inherited: false,
         })
         .collect();
-    // Citations first: the dates inside them are no deadlines.
-    let cited = if env.semantics {
-        cite(&own, env.ctx, &mut env.citations)
-    } else {
-        Vec::new()
-    };
+    // Citations first: the dates inside them are no deadlines. Both look
+    // around the same numbers, found once.
+    let mut numbers = std::mem::take(&mut env.numbers);
+    numbers.clear();
     let deadlines = if env.semantics {
-        deadlines_of(&own, env.ctx, &cited)
+        crate::keys::digit_runs(own.text.as_bytes(), &mut numbers);
+        let cited = cite(&own, env.ctx, &numbers, &mut env.citations);
+        deadlines_of(&own, env.ctx, &cited, &numbers)
     } else {
         Vec::new()
     };
+    env.numbers = numbers;
     let mut found = std::mem::take(&mut env.ranges);
     if let Some(t) = &tokens {
         semantics::actions::find_in(t, &mut found);
@@ -977,8 +987,13 @@ fn lift_fields(child: &Node, parent: &mut Node, lifted: &mut Vec<Assignee>) {
     }
 }
 
-fn deadlines_of(own: &TextBuf, ctx: &Context, cited: &[Range<usize>]) -> Vec<Deadline> {
-    semantics::deadlines::find_cited(&own.text, ctx, cited)
+fn deadlines_of(
+    own: &TextBuf,
+    ctx: &Context,
+    cited: &[Range<usize>],
+    numbers: &[Range<usize>],
+) -> Vec<Deadline> {
+    semantics::deadlines::find_cited(&own.text, ctx, cited, numbers)
         .into_iter()
         .map(|f| {
             let s = own.src(f.range.clone());

@@ -52,7 +52,9 @@ pub(crate) fn build(layout: &Layout<'_>, reference: Option<Date>, semantics: boo
     let mut citations = Vec::new();
     if semantics {
         for b in layout.blocks.get(preamble_blocks).unwrap_or(&[]) {
-            body::cite(&b.text, &ctx, &mut citations);
+            let mut numbers = Vec::new();
+            crate::keys::digit_runs(b.text.text.as_bytes(), &mut numbers);
+            body::cite(&b.text, &ctx, &numbers, &mut citations);
         }
     }
     citations.extend(built.citations);
