@@ -450,7 +450,24 @@ pub(crate) fn find(text: &str, ctx: &Context) -> Vec<FoundDeadline> {
         .collect();
     let mut numbers = Vec::new();
     crate::keys::digit_runs(text.as_bytes(), &mut numbers);
-    find_cited(text, ctx, &cited, &numbers)
+    find_cited(text, ctx, &cited, &numbers, true)
+}
+
+/// Whether a text of these tokens may hold a recurring schedule: only
+/// `hằng` and `hàng`, in any case, open one (their keys keep the case of
+/// letters after the first that are not ASCII).
+pub(crate) fn may_recur(tokens: &super::tokens::Tokens<'_>) -> bool {
+    const KEYS: [&str; 4] = ["hằng", "hàng", "hẰng", "hÀng"];
+    const CLASSES: [u16; 4] = {
+        let mut c = [0; 4];
+        let mut k = 0;
+        while k < 4 {
+            c[k] = crate::keys::word_class(KEYS[k]);
+            k += 1;
+        }
+        c
+    };
+    tokens.has_word(&KEYS, &CLASSES)
 }
 
 /// Every deadline in `text` that lies outside its citations (`cited`, byte
@@ -461,10 +478,13 @@ pub(crate) fn find_cited(
     ctx: &Context,
     cited: &[Range<usize>],
     numbers: &[Range<usize>],
+    recurs: bool,
 ) -> Vec<FoundDeadline> {
     let mut out = Vec::new();
     dated(text, ctx, cited, numbers, &mut out);
-    recurring(text, &mut out);
+    if recurs {
+        recurring(text, &mut out);
+    }
     out.sort_by_key(|d| (d.range.start, d.range.end));
     // The first of each kind and value stays.
     let mut kept = 0;

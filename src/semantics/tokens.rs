@@ -243,6 +243,14 @@ impl<'t> Tokens<'t> {
         self.toks.get(i).map_or("", |t| t.key)
     }
 
+    /// Whether any word's key is one of `keys`, whose classes
+    /// ([`crate::keys::word_class`]) are `classes`.
+    pub(crate) fn has_word<const N: usize>(&self, keys: &[&str; N], classes: &[u16; N]) -> bool {
+        self.toks.iter().any(|t| {
+            classes.iter().fold(false, |any, &c| any | (c == t.class)) && keys.contains(&t.key)
+        })
+    }
+
     /// The class of the word at `i` in vocabulary filters (0 past the end).
     pub(crate) fn class(&self, i: usize) -> u16 {
         self.toks.get(i).map_or(0, |t| t.class)

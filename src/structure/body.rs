@@ -861,7 +861,10 @@ fn finish(
     let deadlines = if env.semantics {
         crate::keys::digit_runs(own.text.as_bytes(), &mut numbers);
         let cited = cite(&own, env.ctx, &numbers, &mut env.citations);
-        deadlines_of(&own, env.ctx, &cited, &numbers)
+        let recurs = tokens
+            .as_ref()
+            .map_or(true, semantics::deadlines::may_recur);
+        deadlines_of(&own, env.ctx, &cited, &numbers, recurs)
     } else {
         Vec::new()
     };
@@ -992,8 +995,9 @@ fn deadlines_of(
     ctx: &Context,
     cited: &[Range<usize>],
     numbers: &[Range<usize>],
+    recurs: bool,
 ) -> Vec<Deadline> {
-    semantics::deadlines::find_cited(&own.text, ctx, cited, numbers)
+    semantics::deadlines::find_cited(&own.text, ctx, cited, numbers, recurs)
         .into_iter()
         .map(|f| {
             let s = own.src(f.range.clone());
