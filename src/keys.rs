@@ -125,6 +125,108 @@ pub(crate) fn starts_with_folded(s: &str, key: &str) -> bool {
     true
 }
 
+/// A vocabulary keyed by lowercase words, looked up by the class of a key
+/// ([`word_class`]), which the tokenizer works out once per word: a filter
+/// with one bit per class turns most words of a text away, and the others
+/// are found in a table indexed by class (open addressing), with no hashing.
+pub(crate) struct WordTable<V> {
+    filter: [u64; 64],
+    /// Per class, one more than the index in `entries` of a key of that
+    /// class (or of a later one, moved along by a collision); 0 is empty.
+    slots: Box<[u16; 4096]>,
+    entries: Vec<(&'static str, V)>,
+}
+
+impl<V: Default> WordTable<V> {
+    /// An empty table.
+    pub(crate) fn new() -> Self {
+        WordTable {
+            filter: [0; 64],
+            slots: Box::new([0; 4096]),
+            entries: Vec::new(),
+        }
+    }
+
+    /// The value of `key` (a lowercase word), inserted if new.
+    pub(crate) fn entry(&mut self, key: &'static str) -> &mut V {
+        let class = usize::from(word_class(key));
+        self.filter[class / 64] |= 1 << (class % 64);
+        let mut c = class;
+        loop {
+            match usize::from(self.slots[c]) {
+                0 => break,
+                s if self.entries[s - 1].0 == key => return &mut self.entries[s - 1].1,
+                _ => c = (c + 1) % 4096,
+            }
+        }
+        // The crate's word lists are a few hundred words: the table never fills.
+        assert!(
+            self.entries.len() < 4000,
+            "a vocabulary of fewer than 4000 words"
+        );
+        self.entries.push((key, V::default()));
+        self.slots[c] = self.entries.len() as u16;
+        let last = self.entries.len() - 1;
+        &mut self.entries[last].1
+    }
+}
+
+/// The class of a key (a word as lowercased for matching) in the filter of
+/// a [`WordTable`]: a mix of its length, its first three bytes and its last,
+/// so that few words of a text share a class with a vocabulary word.
+#[inline]
+pub(crate) const fn word_class(key: &str) -> u16 {
+    let b = key.as_bytes();
+    let n = b.len();
+    let (b0, b1, b2) = match b {
+        [] => (0, 0, 0),
+        [x] => (*x, 0, 0),
+        [x, y] => (*x, *y, 0),
+        [x, y, z, ..] => (*x, *y, *z),
+    };
+    let last = if n == 0 { 0 } else { b[n - 1] as u32 };
+    let head = b0 as u32 | (b1 as u32) << 8 | (b2 as u32) << 16 | (n as u32) << 24;
+    let mix = head ^ last.wrapping_mul(0x9E37_79B9);
+    (mix.wrapping_mul(0x85EB_CA6B) >> 20) as u16
+}
+
+impl<V> WordTable<V> {
+    /// Whether `word`, in any case, may be in the table (no false negatives).
+    #[cfg(test)]
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        self.may_hold_class(word_class(word))
+    }
+
+    /// Whether a word of class `class` ([`word_class`]) may be in the table.
+    #[inline]
+    pub(crate) fn may_hold_class(&self, class: u16) -> bool {
+        let c = usize::from(class);
+        self.filter[c / 64] & (1 << (c % 64)) != 0
+    }
+
+    /// The value of `key`, a lowercase word.
+    #[cfg(test)]
+    pub(crate) fn get(&self, key: &str) -> Option<&V> {
+        self.get_class(word_class(key), key)
+    }
+
+    /// The value of `key`, whose class is `class`.
+    #[inline]
+    pub(crate) fn get_class(&self, class: u16, key: &str) -> Option<&V> {
+        if !self.may_hold_class(class) {
+            return None;
+        }
+        let mut c = usize::from(class);
+        loop {
+            match usize::from(self.slots[c]) {
+                0 => return None,
+                s if self.entries[s - 1].0 == key => return Some(&self.entries[s - 1].1),
+                _ => c = (c + 1) % 4096,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +275,22 @@ mod tests {
         }
         let near = ["công", "chung", "để", "đã", "phải"];
         assert!(near.iter().filter(|w| cues.may_hold(w)).count() <= 1);
+    }
+
+    #[test]
+    fn word_table_keeps_every_key_through_collisions() {
+        let mut t: WordTable<usize> = WordTable::new();
+        let words: Vec<&'static str> = (0..2000)
+            .map(|n| &*Box::leak(format!("từ{n}").into_boxed_str()))
+            .collect();
+        for (n, w) in words.iter().enumerate() {
+            *t.entry(w) = n;
+        }
+        for (n, w) in words.iter().enumerate() {
+            assert_eq!(t.get(w), Some(&n), "{w}");
+            assert_eq!(*t.entry(w), n);
+        }
+        assert_eq!(t.get("từ2000"), None);
     }
 
     #[test]
@@ -225,101 +343,5 @@ mod tests {
             };
             assert_eq!(lower(c), expected, "{c:?}");
         }
-    }
-}
-
-/// A small, fast hasher for short keys (FNV-1a), for the vocabulary lookups
-/// that run once per word. The keys are the crate's own word lists, so hash
-/// flooding is not a concern.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A `HashMap`/`HashSet` builder with [`Fnv`].
-pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
-
-/// A vocabulary keyed by lowercase words, with a filter that turns away
-/// most other words of a text before they are hashed: one bit per class of
-/// key ([`word_class`]), which the tokenizer works out once per word.
-pub(crate) struct WordTable<V> {
-    map: std::collections::HashMap<&'static str, V, FnvBuild>,
-    filter: [u64; 64],
-}
-
-impl<V: Default> WordTable<V> {
-    /// An empty table.
-    pub(crate) fn new() -> Self {
-        WordTable {
-            map: Default::default(),
-            filter: [0; 64],
-        }
-    }
-
-    /// The value of `key` (a lowercase word), inserted if new.
-    pub(crate) fn entry(&mut self, key: &'static str) -> &mut V {
-        let c = WordTable::<V>::class(key);
-        self.filter[c / 64] |= 1 << (c % 64);
-        self.map.entry(key).or_default()
-    }
-}
-
-/// The class of a key (a word as lowercased for matching) in the filter of
-/// a [`WordTable`]: a mix of its length, its first three bytes and its last,
-/// so that few words of a text share a class with a vocabulary word.
-#[inline]
-pub(crate) const fn word_class(key: &str) -> u16 {
-    let b = key.as_bytes();
-    let n = b.len();
-    let (b0, b1, b2) = match b {
-        [] => (0, 0, 0),
-        [x] => (*x, 0, 0),
-        [x, y] => (*x, *y, 0),
-        [x, y, z, ..] => (*x, *y, *z),
-    };
-    let last = if n == 0 { 0 } else { b[n - 1] as u32 };
-    let head = b0 as u32 | (b1 as u32) << 8 | (b2 as u32) << 16 | (n as u32) << 24;
-    let mix = head ^ last.wrapping_mul(0x9E37_79B9);
-    (mix.wrapping_mul(0x85EB_CA6B) >> 20) as u16
-}
-
-impl<V> WordTable<V> {
-    fn class(word: &str) -> usize {
-        usize::from(word_class(word))
-    }
-
-    /// Whether `word`, in any case, may be in the table (no false negatives).
-    #[cfg(test)]
-    pub(crate) fn may_hold(&self, word: &str) -> bool {
-        self.may_hold_class(word_class(word))
-    }
-
-    /// Whether a word of class `class` ([`word_class`]) may be in the table.
-    #[inline]
-    pub(crate) fn may_hold_class(&self, class: u16) -> bool {
-        let c = usize::from(class);
-        self.filter[c / 64] & (1 << (c % 64)) != 0
-    }
-
-    /// The value of `key`, a lowercase word.
-    pub(crate) fn get(&self, key: &str) -> Option<&V> {
-        self.map.get(key)
     }
 }

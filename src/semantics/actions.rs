@@ -145,7 +145,7 @@ fn clause(t: &Tokens<'_>, toks: Range<usize>, range: Range<usize>, out: &mut Vec
         if !firsts.may_hold_class(tok.class) {
             continue;
         }
-        let Some(cands) = firsts.get(key) else {
+        let Some(cands) = firsts.get_class(tok.class, key) else {
             continue;
         };
         let Some((verb, n)) = cands.iter().find_map(|v| Some((*v, t.phrase(k, v)?))) else {

@@ -140,11 +140,7 @@ impl<'a, 't> Words<'a, 't> {
             let key = self.key(i);
             static NONE: Phrases = Vec::new();
             let cands = *k.cands.get_or_insert_with(|| {
-                let first = first_words();
-                match first.may_hold_class(self.class(i)) {
-                    true => first.get(key).unwrap_or(&NONE),
-                    false => &NONE,
-                }
+                first_words().get_class(self.class(i), key).unwrap_or(&NONE)
             });
             // Candidates keep the vocabulary's order, so the first that matches is the one listed first.
             let n = cands
