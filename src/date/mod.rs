@@ -606,7 +606,7 @@ fn may_start_at(text: &str, i: usize) -> bool {
 }
 
 /// Cheap test that `text` may hold a date expression at all.
-fn worth_scanning(text: &str, numbers: &[Range<usize>]) -> bool {
+fn worth_scanning(text: &str, numbers: &[Range<usize>], words: bool) -> bool {
     static WORDS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
         ["năm", "uý", "UÝ", "úy"]
             .iter()
@@ -614,7 +614,7 @@ fn worth_scanning(text: &str, numbers: &[Range<usize>]) -> bool {
             .collect()
     });
     let b = text.as_bytes();
-    !numbers.is_empty() || WORDS.iter().any(|f| f.find(b).is_some())
+    !numbers.is_empty() || words && WORDS.iter().any(|f| f.find(b).is_some())
 }
 
 /// Whether the word before byte `i` is `trước` or `nhất` (`chậm nhất`).
@@ -660,7 +660,7 @@ pub(crate) fn give_back(mut regions: Vec<(usize, usize)>) {
 /// Byte ranges where an expression may start, sorted and merged: before
 /// each run of digits, before `quý` (`quý III`), and before `đầu năm` /
 /// `cuối năm` (`sáu tháng đầu năm`).
-fn regions(bytes: &[u8], numbers: &[Range<usize>]) -> Vec<(usize, usize)> {
+fn regions(bytes: &[u8], numbers: &[Range<usize>], words: bool) -> Vec<(usize, usize)> {
     static WORDS: LazyLock<Vec<(memmem::Finder<'static>, usize)>> = LazyLock::new(|| {
         [
             ("uý", 2),
@@ -678,7 +678,7 @@ fn regions(bytes: &[u8], numbers: &[Range<usize>]) -> Vec<(usize, usize)> {
     for run in numbers {
         anchors.push((run.start.saturating_sub(LOOK_BACK), run.start + 1));
     }
-    for (finder, back) in WORDS.iter() {
+    for (finder, back) in WORDS.iter().filter(|_| words) {
         for at in finder.find_iter(bytes) {
             anchors.push((at.saturating_sub(*back), at + 1));
         }
@@ -711,23 +711,26 @@ pub(crate) fn merge_regions(mut anchors: Vec<(usize, usize)>) -> Vec<(usize, usi
 pub(crate) fn scan(text: &str, reference: Option<Date>) -> Vec<Found> {
     let mut numbers = Vec::new();
     crate::keys::digit_runs(text.as_bytes(), &mut numbers);
-    scan_with(text, reference, &numbers)
+    scan_with(text, reference, &numbers, true)
 }
 
-/// [`scan`], given the runs of digits in `text` ([`crate::keys::digit_runs`]).
+/// [`scan`], given the runs of digits in `text` ([`crate::keys::digit_runs`]);
+/// `words` is false when `text` is known to hold none of the words that
+/// open an expression without digits (`quý`, `đầu năm`, `cuối năm`).
 pub(crate) fn scan_with(
     text: &str,
     reference: Option<Date>,
     numbers: &[Range<usize>],
+    words: bool,
 ) -> Vec<Found> {
     let mut out = Vec::new();
-    if !worth_scanning(text, numbers) {
+    if !worth_scanning(text, numbers, words) {
         return out;
     }
     let scanner = grammar::Scanner::new(text);
     let reference_year = reference.map(Date::year);
     let bytes = text.as_bytes();
-    let regions = regions(bytes, numbers);
+    let regions = regions(bytes, numbers, words);
     let mut region = 0;
     let mut idx = 0;
     while idx < bytes.len() {

@@ -274,9 +274,10 @@ fn dated(
     ctx: &Context,
     cited: &[Range<usize>],
     numbers: &[Range<usize>],
+    hints: Hints,
     out: &mut Vec<FoundDeadline>,
 ) {
-    let found = date::scan_with(text, ctx.reference, numbers);
+    let found = date::scan_with(text, ctx.reference, numbers, hints.dates);
     let mut i = 0;
     while i < found.len() {
         let group = found[i].group.clone();
@@ -450,24 +451,51 @@ pub(crate) fn find(text: &str, ctx: &Context) -> Vec<FoundDeadline> {
         .collect();
     let mut numbers = Vec::new();
     crate::keys::digit_runs(text.as_bytes(), &mut numbers);
-    find_cited(text, ctx, &cited, &numbers, true)
+    find_cited(text, ctx, &cited, &numbers, Hints::ALL)
 }
 
-/// Whether a text of these tokens may hold a recurring schedule: only
-/// `hằng` and `hàng`, in any case, open one (their keys keep the case of
-/// letters after the first that are not ASCII).
-pub(crate) fn may_recur(tokens: &super::tokens::Tokens<'_>) -> bool {
-    const KEYS: [&str; 4] = ["hằng", "hàng", "hẰng", "hÀng"];
-    const CLASSES: [u16; 4] = {
-        let mut c = [0; 4];
-        let mut k = 0;
-        while k < 4 {
-            c[k] = crate::keys::word_class(KEYS[k]);
-            k += 1;
-        }
-        c
+/// What a text's tokens tell of the words that deadlines without digits
+/// need, so that the text searches for them are skipped where they are absent.
+#[derive(Clone, Copy)]
+pub(crate) struct Hints {
+    /// The text may hold `hằng` or `hàng` (a recurring schedule).
+    pub(crate) recurs: bool,
+    /// The text may hold `quý`, `đầu năm` or `cuối năm` (a date without digits).
+    pub(crate) dates: bool,
+}
+
+impl Hints {
+    /// Nothing known: every search runs.
+    pub(crate) const ALL: Hints = Hints {
+        recurs: true,
+        dates: true,
     };
-    tokens.has_word(&KEYS, &CLASSES)
+
+    /// The hints of a text from its tokens. Keys keep the case of letters
+    /// after the first that are not ASCII (`HẰNG` -> `hẰng`), so those
+    /// spellings are listed too.
+    pub(crate) fn of(tokens: &super::tokens::Tokens<'_>) -> Hints {
+        const KEYS: [&str; 4] = ["hằng", "hàng", "hẰng", "hÀng"];
+        const CLASSES: [u16; 4] = {
+            let mut c = [0; 4];
+            let mut k = 0;
+            while k < 4 {
+                c[k] = crate::keys::word_class(KEYS[k]);
+                k += 1;
+            }
+            c
+        };
+        Hints {
+            recurs: tokens.has_word(&KEYS, &CLASSES),
+            dates: tokens.any_key(|k| match k.as_bytes() {
+                // `quý`, `qúy` in any case: a `q` word with `ý`, `Ý`, `ú` or `Ú`.
+                [b'q', rest @ ..] => rest
+                    .windows(2)
+                    .any(|w| matches!(w, [0xC3, 0xBD | 0x9D | 0xBA | 0x9A])),
+                _ => matches!(k, "đầu" | "đẦu" | "cuối" | "cuỐi"),
+            }),
+        }
+    }
 }
 
 /// Every deadline in `text` that lies outside its citations (`cited`, byte
@@ -478,11 +506,11 @@ pub(crate) fn find_cited(
     ctx: &Context,
     cited: &[Range<usize>],
     numbers: &[Range<usize>],
-    recurs: bool,
+    hints: Hints,
 ) -> Vec<FoundDeadline> {
     let mut out = Vec::new();
-    dated(text, ctx, cited, numbers, &mut out);
-    if recurs {
+    dated(text, ctx, cited, numbers, hints, &mut out);
+    if hints.recurs {
         recurring(text, &mut out);
     }
     out.sort_by_key(|d| (d.range.start, d.range.end));

@@ -251,6 +251,13 @@ impl<'t> Tokens<'t> {
         })
     }
 
+    /// Whether the key of any word passes `test`.
+    pub(crate) fn any_key(&self, test: impl Fn(&str) -> bool) -> bool {
+        self.toks
+            .iter()
+            .any(|t| t.kind == Kind::Word && test(t.key))
+    }
+
     /// The class of the word at `i` in vocabulary filters (0 past the end).
     pub(crate) fn class(&self, i: usize) -> u16 {
         self.toks.get(i).map_or(0, |t| t.class)

@@ -861,10 +861,11 @@ fn finish(
     let deadlines = if env.semantics {
         crate::keys::digit_runs(own.text.as_bytes(), &mut numbers);
         let cited = cite(&own, env.ctx, &numbers, &mut env.citations);
-        let recurs = tokens
-            .as_ref()
-            .map_or(true, semantics::deadlines::may_recur);
-        deadlines_of(&own, env.ctx, &cited, &numbers, recurs)
+        let hints = tokens.as_ref().map_or(
+            semantics::deadlines::Hints::ALL,
+            semantics::deadlines::Hints::of,
+        );
+        deadlines_of(&own, env.ctx, &cited, &numbers, hints)
     } else {
         Vec::new()
     };
@@ -995,9 +996,9 @@ fn deadlines_of(
     ctx: &Context,
     cited: &[Range<usize>],
     numbers: &[Range<usize>],
-    recurs: bool,
+    hints: semantics::deadlines::Hints,
 ) -> Vec<Deadline> {
-    semantics::deadlines::find_cited(&own.text, ctx, cited, numbers, recurs)
+    semantics::deadlines::find_cited(&own.text, ctx, cited, numbers, hints)
         .into_iter()
         .map(|f| {
             let s = own.src(f.range.clone());
