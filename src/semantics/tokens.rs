@@ -203,13 +203,21 @@ impl<'t> Tokens<'t> {
                     || variant_of(word).is_some());
             let key = if copy {
                 let k0 = keys.len();
-                let mut chars = word.chars();
-                keys.extend(chars.next().map(crate::keys::lower));
-                for c in chars {
-                    keys.push(match c {
-                        'Đ' => 'đ',
-                        c => c.to_ascii_lowercase(),
-                    });
+                let inner =
+                    seen & ANY_CAPITAL != 0 || seen & ANY_D_LEAD != 0 && seen & ANY_D_TAIL != 0;
+                if first.is_ascii_uppercase() && !inner {
+                    // The usual copy: only an ASCII capital first (`Bộ`, `Sở`).
+                    keys.push(char::from(first.to_ascii_lowercase()));
+                    keys.push_str(&word[1..]);
+                } else {
+                    let mut chars = word.chars();
+                    keys.extend(chars.next().map(crate::keys::lower));
+                    for c in chars {
+                        keys.push(match c {
+                            'Đ' => 'đ',
+                            c => c.to_ascii_lowercase(),
+                        });
+                    }
                 }
                 if let Some(one) = variant_of(&keys[k0..]) {
                     keys.truncate(k0);
