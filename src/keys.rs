@@ -190,6 +190,17 @@ pub(crate) const fn word_class(key: &str) -> u16 {
     (mix.wrapping_mul(0x85EB_CA6B) >> 20) as u16
 }
 
+/// The classes of `keys` ([`word_class`]), for tables worked out at compile time.
+pub(crate) const fn word_classes<const N: usize>(keys: [&str; N]) -> [u16; N] {
+    let mut c = [0; N];
+    let mut k = 0;
+    while k < N {
+        c[k] = word_class(keys[k]);
+        k += 1;
+    }
+    c
+}
+
 impl<V> WordTable<V> {
     /// Whether `word`, in any case, may be in the table (no false negatives).
     #[cfg(test)]

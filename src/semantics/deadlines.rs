@@ -476,15 +476,7 @@ impl Hints {
     /// spellings are listed too.
     pub(crate) fn of(tokens: &super::tokens::Tokens<'_>) -> Hints {
         const KEYS: [&str; 4] = ["hằng", "hàng", "hẰng", "hÀng"];
-        const CLASSES: [u16; 4] = {
-            let mut c = [0; 4];
-            let mut k = 0;
-            while k < 4 {
-                c[k] = crate::keys::word_class(KEYS[k]);
-                k += 1;
-            }
-            c
-        };
+        const CLASSES: [u16; 4] = crate::keys::word_classes(KEYS);
         Hints {
             recurs: tokens.has_word(&KEYS, &CLASSES),
             dates: tokens.any_key(|k| match k.as_bytes() {

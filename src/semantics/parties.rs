@@ -180,19 +180,22 @@ type Phrases = Vec<(u8, &'static str)>;
 type FirstWords = crate::keys::WordTable<Phrases>;
 
 /// First word of every phrase -> the phrases that start with it, with their vocabulary's slot.
+/// Every party vocabulary, each in its own slot.
+const VOCABULARIES: [&Vocab; 7] = [
+    &TITLES,
+    &BODIES,
+    &GROUPS,
+    &UNITS,
+    &STOPS,
+    &KEEPS,
+    &FUNCTION_WORDS,
+];
+
 fn first_words() -> &'static FirstWords {
     static MAP: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
         let mut m = FirstWords::new();
-        for v in [
-            &TITLES,
-            &BODIES,
-            &GROUPS,
-            &UNITS,
-            &STOPS,
-            &KEEPS,
-            &FUNCTION_WORDS,
-        ] {
+        for v in VOCABULARIES {
             for p in v.phrases {
                 let w = p.split(' ').next().unwrap_or(p);
                 m.entry(w).push((v.slot, *p));
@@ -1515,15 +1518,7 @@ mod tests {
 
     #[test]
     fn vocabulary_phrases_fit_their_slots() {
-        let all = [
-            &TITLES,
-            &BODIES,
-            &GROUPS,
-            &UNITS,
-            &STOPS,
-            &KEEPS,
-            &FUNCTION_WORDS,
-        ];
+        let all = VOCABULARIES;
         for v in all {
             // Three bits hold a phrase's length in words, seven slots the
             // `u32` below the bits of `KNOWN`.

@@ -442,15 +442,13 @@ const VARIANTS: [(&str, &str); 5] = [
 /// turn most words away.
 #[inline]
 fn may_vary(class: u16) -> bool {
-    const CLASSES: [u16; 5] = {
-        let mut c = [0; 5];
-        let mut k = 0;
-        while k < 5 {
-            c[k] = crate::keys::word_class(VARIANTS[k].0);
-            k += 1;
-        }
-        c
-    };
+    const CLASSES: [u16; 5] = crate::keys::word_classes([
+        VARIANTS[0].0,
+        VARIANTS[1].0,
+        VARIANTS[2].0,
+        VARIANTS[3].0,
+        VARIANTS[4].0,
+    ]);
     CLASSES.iter().fold(false, |any, &c| any | (c == class))
 }
 
