@@ -477,16 +477,29 @@ impl Hints {
     pub(crate) fn of(tokens: &super::tokens::Tokens<'_>) -> Hints {
         const KEYS: [&str; 4] = ["hằng", "hàng", "hẰng", "hÀng"];
         const CLASSES: [u16; 4] = crate::keys::word_classes(KEYS);
-        Hints {
-            recurs: tokens.has_word(&KEYS, &CLASSES),
-            dates: tokens.any_key(|k| match k.as_bytes() {
+        const YEAR_PARTS: [&str; 4] = ["đầu", "đẦu", "cuối", "cuỐi"];
+        const YEAR_CLASSES: [u16; 4] = crate::keys::word_classes(YEAR_PARTS);
+        let mut hints = Hints {
+            recurs: false,
+            dates: false,
+        };
+        // One pass over the words; the classes turn most away without a comparison.
+        for (key, class) in tokens.words() {
+            let b = key.as_bytes();
+            if CLASSES.contains(&class) && KEYS.contains(&key) {
+                hints.recurs = true;
+            } else if YEAR_CLASSES.contains(&class) && YEAR_PARTS.contains(&key)
                 // `quý`, `qúy` in any case: a `q` word with `ý`, `Ý`, `ú` or `Ú`.
-                [b'q', rest @ ..] => rest
-                    .windows(2)
-                    .any(|w| matches!(w, [0xC3, 0xBD | 0x9D | 0xBA | 0x9A])),
-                _ => matches!(k, "đầu" | "đẦu" | "cuối" | "cuỐi"),
-            }),
+                || b.first() == Some(&b'q')
+                    && b.windows(2).any(|w| matches!(w, [0xC3, 0xBD | 0x9D | 0xBA | 0x9A]))
+            {
+                hints.dates = true;
+            }
+            if hints.recurs && hints.dates {
+                break;
+            }
         }
+        hints
     }
 }
 

@@ -251,19 +251,12 @@ impl<'t> Tokens<'t> {
         self.toks.get(i).map_or("", |t| t.key)
     }
 
-    /// Whether any word's key is one of `keys`, whose classes
-    /// ([`crate::keys::word_class`]) are `classes`.
-    pub(crate) fn has_word<const N: usize>(&self, keys: &[&str; N], classes: &[u16; N]) -> bool {
-        self.toks.iter().any(|t| {
-            classes.iter().fold(false, |any, &c| any | (c == t.class)) && keys.contains(&t.key)
-        })
-    }
-
-    /// Whether the key of any word passes `test`.
-    pub(crate) fn any_key(&self, test: impl Fn(&str) -> bool) -> bool {
+    /// The key and the filter class of every word, in order.
+    pub(crate) fn words(&self) -> impl Iterator<Item = (&'t str, u16)> + '_ {
         self.toks
             .iter()
-            .any(|t| t.kind == Kind::Word && test(t.key))
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| (t.key, t.class))
     }
 
     /// The class of the word at `i` in vocabulary filters (0 past the end).
