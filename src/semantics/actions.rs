@@ -148,7 +148,10 @@ fn clause(t: &Tokens<'_>, toks: Range<usize>, range: Range<usize>, out: &mut Vec
         let Some(cands) = firsts.get_class(tok.class, key) else {
             continue;
         };
-        let Some((verb, n)) = cands.iter().find_map(|v| Some((*v, t.phrase(k, v)?))) else {
+        let Some((verb, n)) = cands
+            .iter()
+            .find_map(|&(verb, rest)| Some((verb, t.rest_after(k, rest)?)))
+        else {
             continue;
         };
         let verb_end = t.toks[k + n - 1].range.end;
@@ -178,8 +181,8 @@ fn clause(t: &Tokens<'_>, toks: Range<usize>, range: Range<usize>, out: &mut Vec
     }
 }
 
-/// The first words of the verbs.
-type FirstWords = crate::keys::WordTable<Vec<&'static str>>;
+/// The first words of the verbs -> each verb, with what follows its first word.
+type FirstWords = crate::keys::WordTable<Vec<(&'static str, &'static str)>>;
 
 /// First word of every verb -> the verbs that start with it.
 fn first_words() -> &'static FirstWords {
@@ -187,7 +190,8 @@ fn first_words() -> &'static FirstWords {
     MAP.get_or_init(|| {
         let mut m = FirstWords::new();
         for v in VERBS {
-            m.entry(v.split(' ').next().unwrap_or(v)).push(*v);
+            let first = v.split(' ').next().unwrap_or(v);
+            m.entry(first).push((*v, &v[first.len()..]));
         }
         m
     })

@@ -146,7 +146,7 @@ impl<'a, 't> Words<'a, 't> {
             let n = cands
                 .iter()
                 .filter(|(s, _)| *s == v.slot)
-                .find_map(|(_, p)| self.phrase_after(i, key, p));
+                .find_map(|(_, rest)| self.rest_after(i, rest));
             k.matches |= 1 << (KNOWN + slot) | (n.unwrap_or(0).min(7) as u32) << (3 * slot);
             cell.set(k);
         }
@@ -172,7 +172,9 @@ struct Vocab {
     phrases: &'static [&'static str],
 }
 
-/// The vocabulary phrases that start with one word, each with its vocabulary's slot.
+/// The vocabulary phrases that start with one word, each with its
+/// vocabulary's slot: the rest of the phrase after that word (` trưởng` for
+/// `bộ trưởng`, empty for `bộ`).
 type Phrases = Vec<(u8, &'static str)>;
 
 /// First word of every phrase -> the phrases that start with it, with their
@@ -198,7 +200,7 @@ fn first_words() -> &'static FirstWords {
         for v in VOCABULARIES {
             for p in v.phrases {
                 let w = p.split(' ').next().unwrap_or(p);
-                m.entry(w).push((v.slot, *p));
+                m.entry(w).push((v.slot, &p[w.len()..]));
             }
         }
         m

@@ -277,7 +277,13 @@ impl<'t> Tokens<'t> {
     /// phrases is tried against the first word without looking it up again.
     pub(crate) fn phrase_after(&self, i: usize, first: &str, phrase: &str) -> Option<usize> {
         // Each word's key is stripped off the front of the phrase, with the space after it.
-        let mut rest = strip_word(phrase, first)?;
+        self.rest_after(i, strip_word(phrase, first)?)
+    }
+
+    /// The length in tokens of a phrase whose first word is the word at `i`
+    /// and whose other words, each after a space, are `rest` (empty for a
+    /// one-word phrase): for phrases already known to start with that word.
+    pub(crate) fn rest_after(&self, i: usize, mut rest: &str) -> Option<usize> {
         let mut n = 1;
         loop {
             if rest.is_empty() {
