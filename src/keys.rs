@@ -149,16 +149,13 @@ impl<V: Default> WordTable<V> {
 
     /// The value of `key` (a lowercase word), inserted if new.
     pub(crate) fn entry(&mut self, key: &'static str) -> &mut V {
-        let class = usize::from(word_class(key));
-        self.filter[class / 64] |= 1 << (class % 64);
-        let mut c = class;
-        loop {
-            match usize::from(self.slots[c]) {
-                0 => break,
-                s if self.entries[s - 1].0 == key => return &mut self.entries[s - 1].1,
-                _ => c = (c + 1) % 4096,
-            }
-        }
+        let class = word_class(key);
+        let c = usize::from(class);
+        self.filter[c / 64] |= 1 << (c % 64);
+        let c = match self.probe(class, key) {
+            Ok(found) => return &mut self.entries[found].1,
+            Err(empty) => empty,
+        };
         // The crate's word lists are a few hundred words: the table never fills.
         assert!(
             self.entries.len() < 4000,
@@ -202,7 +199,7 @@ pub(crate) const fn word_classes<const N: usize>(keys: [&str; N]) -> [u16; N] {
 }
 
 impl<V> WordTable<V> {
-    /// Whether `word`, in any case, may be in the table (no false negatives).
+    /// Whether the key `word` may be in the table (no false negatives).
     #[cfg(test)]
     pub(crate) fn may_hold(&self, word: &str) -> bool {
         self.may_hold_class(word_class(word))
@@ -227,11 +224,19 @@ impl<V> WordTable<V> {
         if !self.may_hold_class(class) {
             return None;
         }
+        self.probe(class, key)
+            .ok()
+            .map(|found| &self.entries[found].1)
+    }
+
+    /// The index in `entries` of `key`, of class `class`; else the empty
+    /// slot where it would go. Slots are probed from the class on.
+    fn probe(&self, class: u16, key: &str) -> Result<usize, usize> {
         let mut c = usize::from(class);
         loop {
             match usize::from(self.slots[c]) {
-                0 => return None,
-                s if self.entries[s - 1].0 == key => return Some(&self.entries[s - 1].1),
+                0 => return Err(c),
+                s if self.entries[s - 1].0 == key => return Ok(s - 1),
                 _ => c = (c + 1) % 4096,
             }
         }

@@ -181,7 +181,6 @@ type Phrases = Vec<(u8, &'static str)>;
 /// vocabulary's slot.
 type FirstWords = crate::keys::WordTable<Phrases>;
 
-/// First word of every phrase -> the phrases that start with it, with their vocabulary's slot.
 /// Every party vocabulary, each in its own slot.
 const VOCABULARIES: [&Vocab; 7] = [
     &TITLES,
@@ -193,6 +192,7 @@ const VOCABULARIES: [&Vocab; 7] = [
     &FUNCTION_WORDS,
 ];
 
+/// First word of every phrase -> the phrases that start with it, with their vocabulary's slot.
 fn first_words() -> &'static FirstWords {
     static MAP: std::sync::OnceLock<FirstWords> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
@@ -1070,13 +1070,8 @@ fn clause_with(
     // đề nghị các bộ, ngành ...`) names the actor when the clause had none.
     let cues = cue_words();
     while i < end {
-        // Only a few words open a cue: the filter turns the rest away.
-        if !cues.may_hold_class(t.class(i))
-            || !matches!(
-                t.key(i),
-                "phối" | "kết" | "cùng" | "báo" | "đề" | "yêu" | "giao"
-            )
-        {
+        // Only a few words open a cue: the table's filter turns the rest away.
+        if cues.get_class(t.class(i), t.key(i)).is_none() {
             i += 1;
             continue;
         }
@@ -1520,17 +1515,16 @@ mod tests {
 
     #[test]
     fn vocabulary_phrases_fit_their_slots() {
-        let all = VOCABULARIES;
-        for v in all {
+        for v in VOCABULARIES {
             // Three bits hold a phrase's length in words, seven slots the
             // `u32` below the bits of `KNOWN`.
             assert!(v.slot < 7);
             assert!(v.phrases.iter().all(|p| p.split(' ').count() <= 7));
         }
-        let mut slots: Vec<u8> = all.iter().map(|v| v.slot).collect();
+        let mut slots: Vec<u8> = VOCABULARIES.iter().map(|v| v.slot).collect();
         slots.sort_unstable();
         slots.dedup();
-        assert_eq!(slots.len(), all.len());
+        assert_eq!(slots.len(), VOCABULARIES.len());
     }
 
     #[test]

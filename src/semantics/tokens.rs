@@ -188,24 +188,17 @@ impl<'t> Tokens<'t> {
                 || first.is_ascii_uppercase();
             // The key is the word in lower case as far as matching needs: the first
             // letter fully, the rest for ASCII and `Đ` (`UBND`, `HĐND`). Most words
-            // are already their key and are not copied.
-            // Cheap tests first, without branches; `Đ` is `C4 90`.
-            // The class of the word, which is its key unless copied below.
+            // are already their key and are not copied. The tests come from the
+            // byte classes, without branches; `Đ` is `C4 90`, whose two bytes
+            // also stand in other letters.
             let mut class = crate::keys::word_class(word);
-            let maybe = upper
-                | (seen & ANY_CAPITAL != 0)
-                | ((seen & ANY_D_LEAD != 0) & (seen & ANY_D_TAIL != 0))
-                | may_vary(class);
-            let copy = maybe
-                && (upper
-                    || seen & ANY_CAPITAL != 0
-                    || word.contains('Đ')
-                    || variant_of(word).is_some());
+            let capital_inside = seen & ANY_CAPITAL != 0;
+            let d_inside = (seen & ANY_D_LEAD != 0) & (seen & ANY_D_TAIL != 0);
+            let copy = (upper | capital_inside | d_inside | may_vary(class))
+                && (upper || capital_inside || word.contains('Đ') || variant_of(word).is_some());
             let key = if copy {
                 let k0 = keys.len();
-                let inner =
-                    seen & ANY_CAPITAL != 0 || seen & ANY_D_LEAD != 0 && seen & ANY_D_TAIL != 0;
-                if first.is_ascii_uppercase() && !inner {
+                if first.is_ascii_uppercase() && !capital_inside && !d_inside {
                     // The usual copy: only an ASCII capital first (`Bộ`, `Sở`).
                     keys.push(char::from(first.to_ascii_lowercase()));
                     keys.push_str(&word[1..]);
@@ -331,7 +324,6 @@ fn recycle<'a, 'b>(mut v: Vec<Tok<'a>>) -> Vec<Tok<'b>> {
     v.into_iter().filter_map(|_| None).collect()
 }
 
-/// Byte classes of the tokenizer, one table lookup per byte.
 /// A byte that may end a word: white space, punctuation, `.` (unless a word
 /// goes on after it) and the lead byte of the three-byte quotes and ellipsis.
 const WORD_END: u8 = 1;
@@ -351,6 +343,7 @@ const ANY_D_TAIL: u64 = in_any(D_TAIL);
 /// A byte that is, or may start, a mark rather than a word.
 const MARK: u8 = 8;
 
+/// The class bits of every byte, one table lookup per byte.
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let ends = b" \t\r\n,;:()[]\"!?.";
@@ -382,7 +375,7 @@ const CLASS: [u8; 256] = {
 /// branch predictor can guess.
 #[inline]
 fn run(b: &[u8], mut i: usize) -> (usize, u64) {
-    const ENDS: u64 = 0x0101_0101_0101_0101 * WORD_END as u64;
+    const ENDS: u64 = in_any(WORD_END);
     let mut seen = 0u64;
     loop {
         // Past the text's end, a space ends the word.

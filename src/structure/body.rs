@@ -856,27 +856,28 @@ fn finish(
         .collect();
     // Citations first: the dates inside them are no deadlines. Both look
     // around the same numbers, found once.
-    let mut numbers = std::mem::take(&mut env.numbers);
-    numbers.clear();
     let deadlines = if env.semantics {
-        crate::keys::digit_runs(own.text.as_bytes(), &mut numbers);
-        let cited = cite(&own, env.ctx, &numbers, &mut env.citations);
+        let numbers = &mut env.numbers;
+        numbers.clear();
+        crate::keys::digit_runs(own.text.as_bytes(), numbers);
+        let numbers = &env.numbers;
+        let cited = cite(&own, env.ctx, numbers, &mut env.citations);
         let hints = tokens.as_ref().map_or(
             semantics::deadlines::Hints::ALL,
             semantics::deadlines::Hints::of,
         );
-        deadlines_of(&own, env.ctx, &cited, &numbers, hints)
+        deadlines_of(&own, env.ctx, &cited, numbers, hints)
     } else {
         Vec::new()
     };
-    env.numbers = numbers;
-    let mut found = std::mem::take(&mut env.ranges);
+    env.ranges.clear();
     if let Some(t) = &tokens {
-        semantics::actions::find_in(t, &mut found);
+        semantics::actions::find_in(t, &mut env.ranges);
     }
     // The tokenizer's buffers go back for the next node.
     drop(tokens);
-    let actions = found
+    let actions = env
+        .ranges
         .drain(..)
         .map(|r| {
             let s = own.src(r.clone());
@@ -886,7 +887,6 @@ fn finish(
             }
         })
         .collect();
-    env.ranges = found;
     // Sections pass an inherited party down to their items but are no task themselves.
     let container = matches!(d.level, Level::Implicit | Level::Section);
     if !assignees.iter().any(|a| a.role == Role::Lead) && !container {
